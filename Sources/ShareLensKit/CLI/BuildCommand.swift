@@ -1,0 +1,74 @@
+import Foundation
+
+/// `sharelens build`: reads the inputs, writes the report folder.
+struct BuildCommand {
+  var options: BuildOptions
+  var environment: [String: String]
+  var console: Console
+
+  func run() throws(ShareLensError) {
+    let epoch = try Timestamp.sourceDateEpoch(environment)
+    let generatedAt = options.generatedAt ?? epoch ?? Date()
+    let writer = SiteWriter(destination: URL(fileURLWithPath: options.out), force: options.force)
+    try writer.checkDestination()
+
+    let inputs = try options.usesDemoTenant ? demoInputs() : userInputs()
+    report(inputs)
+    if options.strict, !inputs.rejected.isEmpty {
+      throw ShareLensError(.rejectedInput(count: inputs.rejected.count))
+    }
+
+    let context = ReportContext(
+      title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs)
+    let pages = ReportBuilder(context: context).pages()
+    try writer.write(try SiteRenderer(context: context).files(for: pages))
+    if !options.quiet {
+      let out = options.out.hasSuffix("/") ? options.out : options.out + "/"
+      console.out("Wrote \(pages.count) pages to \(out); open \(out)index.html in a browser.\n")
+    }
+  }
+
+  func userInputs() throws(ShareLensError) -> ReportInputs {
+    let collector = InputCollector(
+      folders: options.inputFolder.map { [$0] } ?? [], audit: options.audit, tenant: options.tenant,
+      sites: options.sites, labels: options.labels)
+    return ReportInputs(origin: .userFiles, files: try collector.collect())
+  }
+
+  /// The built-in demo tenant, generated afresh into a temporary folder: the same bytes as
+  /// `Samples/contoso/`, wherever the binary runs.
+  func demoInputs() throws(ShareLensError) -> ReportInputs {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(getpid())")
+    let folder = scratch.appendingPathComponent("contoso")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw ShareLensError(.cannotWrite(error.localizedDescription), path: scratch.path)
+    }
+    try DemoTenant.write(to: folder, seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents)
+    let files = try InputCollector(folders: [folder.path]).collect()
+    return ReportInputs(origin: .demo(seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents), files: files)
+  }
+
+  /// Rejected and unrecognised files, and warnings about used ones, go to stderr even with --quiet.
+  func report(_ inputs: ReportInputs) {
+    for file in inputs.files {
+      if file.isRejected {
+        console.err("\(file.path): warning: rejected: \(file.problem ?? "not recognised")\n")
+      }
+      for warning in file.warnings {
+        console.err("\(file.path): warning: \(warning)\n")
+      }
+    }
+    let skipped = inputs.notUsed.count - inputs.rejected.count
+    if skipped > 0, !options.quiet {
+      console.err(
+        "sharelens: \(skipped) \(skipped == 1 ? "file" : "files") in the input folder \(skipped == 1 ? "is" : "are") not an export and \(skipped == 1 ? "was" : "were") skipped (listed on the Inputs page)\n"
+      )
+    }
+    if inputs.used.isEmpty {
+      console.err("sharelens: warning: no input file could be used\n")
+    }
+  }
+}

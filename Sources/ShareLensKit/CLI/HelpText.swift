@@ -1,0 +1,75 @@
+/// The text of `--help`. A command is listed here only once it works.
+enum HelpText {
+  static let commands = ["build", "sample"]
+
+  static func text(for topic: String?) -> String {
+    switch topic {
+    case "build": return build
+    case "sample": return sample
+    default: return general
+    }
+  }
+
+  static let general = """
+    ShareLens \(ShareLensVersion.current): reports on "Anyone with the link" sharing in Microsoft 365,
+    from Unified Audit Log exports and the tenant, site and label settings.
+
+    USAGE:
+      sharelens [build] [INPUT_DIR] [options]    write the report (the default command)
+      sharelens sample --out DIR [options]        write a synthetic demo tenant export
+      sharelens help [COMMAND]                    show help for a command
+      sharelens --version
+
+    With no input at all, build reads the built-in demo tenant and writes Site/.
+
+    EXIT STATUS:
+      0 success   64 usage error   65 rejected input with --strict
+      66 missing input   73 cannot create the output folder   1 anything else
+
+    """
+
+  static let build = """
+    USAGE: sharelens build [INPUT_DIR] [options]
+
+    Reads every export in INPUT_DIR (recognised by content, not by name) and the files named
+    below, and writes the report as HTML pages with their Markdown source.
+
+    INPUTS (each may be combined with INPUT_DIR):
+      --audit PATH             an audit-log export, or a folder of them (repeatable)
+      --tenant FILE            tenant settings (Get-SPOTenant | ConvertTo-Json, …)
+      --sites FILE             site list (Get-SPOSite | ConvertTo-Json, …)
+      --labels FILE            sensitivity labels (Get-Label | ConvertTo-Json, …)
+      With none of these, the built-in demo tenant (Samples/contoso/) is read.
+
+    OUTPUT:
+      --out DIR                output folder (default: Site)
+      --force                  replace DIR even if ShareLens did not create it
+      --title TEXT             report title shown on every page
+      --classification TEXT    classification banner on every page (e.g. "Internal")
+      --generated-at TIME      time to show as generated (UTC, 2026-01-31T12:00:00Z);
+                               SOURCE_DATE_EPOCH does the same in seconds
+
+    BEHAVIOUR:
+      --strict                 exit 65 if any named input file was rejected
+      --quiet, -q              print nothing but warnings and errors
+      --help, -h               show this help
+
+    """
+
+  static let sample = """
+    USAGE: sharelens sample --out DIR [options]
+
+    Writes a realistic synthetic export of the fictional Contoso tenant: tenant settings
+    (Get-SPOTenant JSON), sites (Get-SPOSite JSON), sensitivity labels (Get-Label JSON) and a
+    Purview audit-search CSV. The same seed always gives the same bytes.
+
+    OPTIONS:
+      --out DIR                output folder (required)
+      --seed N                 random seed (default: \(DemoTenant.defaultSeed))
+      --events N               audit-log rows to write (default: \(DemoTenant.defaultEvents))
+      --force                  replace DIR even if ShareLens did not create it
+      --quiet, -q              print nothing but errors
+      --help, -h               show this help
+
+    """
+}

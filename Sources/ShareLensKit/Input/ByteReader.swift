@@ -1,0 +1,153 @@
+import Foundation
+
+/// Reads a file in large blocks and hands out UTF-8 bytes: a UTF-8 byte-order mark is dropped,
+/// UTF-16 (with a byte-order mark) is transcoded on the fly. Memory stays at one block whatever the
+/// file size.
+public final class ByteReader {
+  public static let blockSize = 1 << 20
+
+  public let encoding: TextEncoding
+  private let handle: FileHandle
+  private var pending: [UInt8] = []
+  private var atEnd = false
+  private var highSurrogate: UInt16?
+
+  public init(path: String) throws(ShareLensError) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ShareLensError(
+        FileManager.default.fileExists(atPath: path) ? .unreadable("permission denied") : .missingInput,
+        path: path)
+    }
+    self.handle = handle
+    var head: [UInt8]
+    do {
+      head = Array(try handle.read(upToCount: Self.blockSize) ?? Data())
+    } catch {
+      throw ShareLensError(.unreadable(error.localizedDescription), path: path)
+    }
+    if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+      encoding = .utf8BOM
+      head.removeFirst(3)
+    } else if head.starts(with: [0xFF, 0xFE]) {
+      encoding = .utf16LE
+      head.removeFirst(2)
+    } else if head.starts(with: [0xFE, 0xFF]) {
+      encoding = .utf16BE
+      head.removeFirst(2)
+    } else {
+      encoding = .utf8
+    }
+    pending = head
+    atEnd = head.isEmpty
+  }
+
+  deinit { try? handle.close() }
+
+  private var lookahead: [UInt8]?
+
+  /// The first block of UTF-8 bytes without consuming it (empty for an empty file).
+  public func peek() throws(ShareLensError) -> [UInt8] {
+    if let lookahead { return lookahead }
+    let block = try nextBlock() ?? []
+    lookahead = block
+    return block
+  }
+
+  /// The next block of UTF-8 bytes, or nil at the end of the file.
+  public func nextBlock() throws(ShareLensError) -> [UInt8]? {
+    if let block = lookahead {
+      lookahead = nil
+      if !block.isEmpty { return block }
+    }
+    while true {
+      if !pending.isEmpty {
+        let raw = pending
+        pending = []
+        let block = decode(raw)
+        if !block.isEmpty { return block }
+        continue
+      }
+      if atEnd {
+        // A file that ends inside a UTF-16 character: show that, don't drop it.
+        guard highSurrogate != nil || oddByte != nil else { return nil }
+        highSurrogate = nil
+        oddByte = nil
+        return [0xEF, 0xBF, 0xBD]
+      }
+      do {
+        let data = try handle.read(upToCount: Self.blockSize) ?? Data()
+        if data.isEmpty { atEnd = true } else { pending = Array(data) }
+      } catch {
+        throw ShareLensError(.unreadable(error.localizedDescription))
+      }
+    }
+  }
+
+  private var oddByte: UInt8?
+
+  private func decode(_ raw: [UInt8]) -> [UInt8] {
+    switch encoding {
+    case .utf8, .utf8BOM: return raw
+    case .utf16LE, .utf16BE: return transcodeUTF16(raw, littleEndian: encoding == .utf16LE)
+    }
+  }
+
+  /// UTF-16 → UTF-8, carrying an odd trailing byte and an unpaired high surrogate across blocks.
+  /// Unpaired surrogates become U+FFFD rather than being dropped.
+  private func transcodeUTF16(_ raw: [UInt8], littleEndian: Bool) -> [UInt8] {
+    var bytes = raw
+    if let odd = oddByte {
+      bytes.insert(odd, at: 0)
+      oddByte = nil
+    }
+    if bytes.count % 2 == 1 { oddByte = bytes.removeLast() }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let unit =
+        littleEndian
+        ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+        : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+      index += 2
+      var scalarValue: UInt32
+      if let high = highSurrogate {
+        highSurrogate = nil
+        if (0xDC00...0xDFFF).contains(unit) {
+          scalarValue = 0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00)
+        } else {
+          Self.appendUTF8(0xFFFD, to: &out)
+          scalarValue = UInt32(unit)
+        }
+      } else {
+        scalarValue = UInt32(unit)
+      }
+      if (0xD800...0xDBFF).contains(scalarValue) {
+        highSurrogate = UInt16(scalarValue)
+        continue
+      }
+      if (0xDC00...0xDFFF).contains(scalarValue) { scalarValue = 0xFFFD }
+      Self.appendUTF8(scalarValue, to: &out)
+    }
+    return out
+  }
+
+  private static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    switch value {
+    case 0..<0x80:
+      out.append(UInt8(value))
+    case 0x80..<0x800:
+      out.append(UInt8(0xC0 | value >> 6))
+      out.append(UInt8(0x80 | value & 0x3F))
+    case 0x800..<0x10000:
+      out.append(UInt8(0xE0 | value >> 12))
+      out.append(UInt8(0x80 | value >> 6 & 0x3F))
+      out.append(UInt8(0x80 | value & 0x3F))
+    default:
+      out.append(UInt8(0xF0 | value >> 18))
+      out.append(UInt8(0x80 | value >> 12 & 0x3F))
+      out.append(UInt8(0x80 | value >> 6 & 0x3F))
+      out.append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+}

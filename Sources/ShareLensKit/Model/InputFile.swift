@@ -1,0 +1,37 @@
+/// One file that was offered as input, and what ShareLens made of it.
+public struct InputFile: Sendable, Equatable {
+  /// The path as the user gave it, or relative to the input folder it was found in.
+  public var path: String
+  public var size: Int64
+  public var encoding: TextEncoding?
+  /// Set when the content was recognised.
+  public var format: InputFormat?
+  /// The role the user asked for (`--audit`, `--tenant`, …), if the file was named explicitly.
+  public var requestedRole: InputRole?
+  /// Data records in the file: audit rows or records, sites, labels; 1 for a tenant object.
+  public var records: Int
+  /// Why the file was not used, when it was not.
+  public var problem: String?
+  /// Things the reader should know about a file that was used.
+  public var warnings: [String]
+
+  public init(
+    path: String, size: Int64, encoding: TextEncoding? = nil, format: InputFormat? = nil,
+    requestedRole: InputRole? = nil, records: Int = 0, problem: String? = nil, warnings: [String] = []
+  ) {
+    self.path = path
+    self.size = size
+    self.encoding = encoding
+    self.format = format
+    self.requestedRole = requestedRole
+    self.records = records
+    self.problem = problem
+    self.warnings = warnings
+  }
+
+  /// Used as input: recognised, and of the kind asked for.
+  public var isUsed: Bool { format != nil && problem == nil }
+
+  /// Named explicitly but unusable: a rejected input (`--strict` fails on these).
+  public var isRejected: Bool { requestedRole != nil && !isUsed }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// What every page of one report shares: its title, classification, time of generation and inputs.
+public struct ReportContext: Sendable {
+  public var title: String
+  public var classification: String?
+  public var generatedAt: Date
+  public var inputs: ReportInputs
+
+  public init(title: String, classification: String?, generatedAt: Date, inputs: ReportInputs) {
+    self.title = title
+    self.classification = classification
+    self.generatedAt = generatedAt
+    self.inputs = inputs
+  }
+}
+
+/// One page of the report: its file name (without extension), navigation title and Markdown.
+public struct ReportPage: Sendable {
+  public var slug: String
+  public var navigationTitle: String
+  public var document: MarkdownDocument
+
+  public init(slug: String, navigationTitle: String, document: MarkdownDocument) {
+    self.slug = slug
+    self.navigationTitle = navigationTitle
+    self.document = document
+  }
+
+  public var htmlPath: String { slug + ".html" }
+  public var markdownPath: String { "markdown/" + slug + ".md" }
+}

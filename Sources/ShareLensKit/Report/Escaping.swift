@@ -1,0 +1,72 @@
+/// Escaping for each context a data-derived string can land in. Every string read from an input
+/// file is attacker-controlled; it passes through exactly one of these before it is placed.
+public enum Escaping {
+  /// Text inside a Markdown paragraph, heading, list item or table of contents. Line breaks become
+  /// spaces (inline text never starts a block of its own); the characters that start inline markup
+  /// (emphasis, code, links, raw HTML, entities, escapes) are backslash-escaped everywhere, and the
+  /// ones that start a block (`#`, `-`, `1.` …) where the value begins, which is the only place
+  /// they can act. Other punctuation stays as it is, so the Markdown stays readable.
+  public static func markdownText(_ value: String) -> String {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(value.unicodeScalars.count + 8)
+    let scalars = neutralized(value).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+    let leadingDigits = scalars.prefix { ("0"..."9").contains($0) }.count
+    for (index, scalar) in scalars.enumerated() {
+      let escape: Bool
+      if inlineMarkup.contains(scalar) {
+        escape = true
+      } else if index == 0 {
+        escape = blockStart.contains(scalar)
+      } else {
+        escape = index == leadingDigits && (scalar == "." || scalar == ")")
+      }
+      if escape { out.unicodeScalars.append("\\") }
+      out.unicodeScalars.append(scalar)
+    }
+    return out
+  }
+
+  private static let inlineMarkup: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "~", "|"]
+  private static let blockStart: Set<Unicode.Scalar> = ["#", "+", "-", "="]
+
+  /// Text inside an HTML element (including the HTML blocks of the Markdown documents). Line breaks
+  /// become character references so that a value can never end an HTML block with a blank line.
+  public static func htmlText(_ value: String) -> String {
+    html(value, quotes: false)
+  }
+
+  /// A double-quoted HTML attribute value.
+  public static func htmlAttribute(_ value: String) -> String {
+    html(value, quotes: true)
+  }
+
+  private static func html(_ value: String, quotes: Bool) -> String {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
+    for scalar in neutralized(value) {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"" where quotes: out += "&quot;"
+      case "'" where quotes: out += "&#39;"
+      case "\n": out += "&#10;"
+      case "\r": out += "&#13;"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Control characters (other than tab, CR and LF) and the bidirectional overrides that can make a
+  /// file name read backwards ("gpj.exe") are replaced with U+FFFD, visibly.
+  static func neutralized(_ value: String) -> [Unicode.Scalar] {
+    value.unicodeScalars.map { scalar in
+      switch scalar.value {
+      case 0x09, 0x0A, 0x0D: return scalar
+      case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
+      default: return scalar
+      }
+    }
+  }
+}

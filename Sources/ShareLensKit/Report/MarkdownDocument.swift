@@ -1,0 +1,34 @@
+/// A Markdown document assembled block by block. Blocks are separated by one blank line and every
+/// block is either escaped Markdown or a generated HTML block, so the document is the diffable
+/// record of the page.
+public struct MarkdownDocument: Sendable {
+  public private(set) var blocks: [String] = []
+
+  public init(title: Markdown) {
+    blocks.append("# " + title.source)
+  }
+
+  public mutating func heading(_ text: Markdown, level: Int = 2) {
+    blocks.append(String(repeating: "#", count: min(max(level, 2), 6)) + " " + text.source)
+  }
+
+  public mutating func paragraph(_ text: Markdown) {
+    blocks.append(text.source)
+  }
+
+  public mutating func bulletList(_ items: [Markdown]) {
+    guard !items.isEmpty else { return }
+    blocks.append(items.map { "- " + $0.source }.joined(separator: "\n"))
+  }
+
+  public mutating func table(_ table: Table) {
+    blocks.append(table.html.source)
+  }
+
+  /// A highlighted remark (a warning, or what a section does not cover).
+  public mutating func note(_ text: Markdown) {
+    blocks.append("> " + text.source)
+  }
+
+  public var text: String { blocks.joined(separator: "\n\n") + "\n" }
+}

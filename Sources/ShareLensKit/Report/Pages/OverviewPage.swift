@@ -1,0 +1,45 @@
+/// The Overview page: what the report covers, with links to the pages that explain each figure.
+public enum OverviewPage {
+  public static let slug = "index"
+  public static let title = "Overview"
+
+  public static func build(_ context: ReportContext, pages: [(slug: String, title: String, summary: Markdown)])
+    -> ReportPage
+  {
+    let inputs = context.inputs
+    var document = MarkdownDocument(title: "\(context.title)")
+    let inputsLink = InputsPage.slug + ".html"
+
+    document.paragraph(
+      "Generated \(context.generatedAt) from \(inputs.used.count) input \(inputs.used.count == 1 ? "file" : "files"). \(InputsPage.origin(inputs.origin))"
+    )
+
+    document.heading("What was read")
+    document.table(
+      Table(
+        caption: "Inputs, by kind",
+        columns: [.init("Kind"), .init("Files", numeric: true), .init("Records", numeric: true)],
+        rows: InputRole.allCases.map { role in
+          [
+            Table.Cell("<a href=\"\(attribute: inputsLink)\">\(role.title)</a>", isRowHeader: true),
+            .count(inputs.used(role).count), .count(inputs.records(role)),
+          ]
+        }))
+    let missing = InputRole.allCases.filter { inputs.used($0).isEmpty }
+    if !missing.isEmpty {
+      let names = missing.map(\.title).joined(separator: ", ")
+      document.note("No \(names) input was given.")
+    }
+    if !inputs.notUsed.isEmpty {
+      let count = inputs.notUsed.count
+      document.note(
+        "\(count) \(count == 1 ? "file was" : "files were") not used; \(Markdown.link("Inputs", to: inputsLink)) says why."
+      )
+    }
+
+    document.heading("In this report")
+    document.bulletList(
+      pages.map { page in "\(Markdown.link("\(page.title)", to: page.slug + ".html")): \(page.summary)" })
+    return ReportPage(slug: slug, navigationTitle: title, document: document)
+  }
+}

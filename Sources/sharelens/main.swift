@@ -1,0 +1,4 @@
+import Foundation
+import ShareLensKit
+
+exit(ShareLensCLI.run(Array(CommandLine.arguments.dropFirst())))
