@@ -86,7 +86,7 @@ public struct InputCollector: Sendable {
       } catch {
         throw ShareLensError(.unreadable(error.localizedDescription), path: directory)
       }
-      if names.contains(SiteWriter.markerName) { return }
+      if names.contains(SiteWriter.reportMarker.name) { return }
       for name in names where !name.hasPrefix(".") {
         let path = directory + "/" + name
         let shown = relative.isEmpty ? name : relative + "/" + name

@@ -20,18 +20,27 @@ public struct OutputFile: Sendable, Equatable {
 /// A folder ShareLens creates carries a marker file; a non-empty folder without it is someone
 /// else's and is only replaced with `force`.
 public struct SiteWriter: Sendable {
-  public static let markerName = ".sharelens-report"
-  static let markerText = """
-    This folder was written by ShareLens. The next build replaces everything in it.
+  /// The marker of a report folder. Input folders are searched without entering these.
+  public static let reportMarker = Marker(
+    name: ".sharelens-report", text: "This folder was written by ShareLens. The next build replaces everything in it.\n")
+  /// The marker of a demo tenant folder written by `sharelens sample`.
+  public static let sampleMarker = Marker(
+    name: ".sharelens-sample",
+    text: "This folder was written by `sharelens sample`. Writing a sample here again replaces everything in it.\n")
 
-    """
+  public struct Marker: Sendable {
+    public var name: String
+    public var text: String
+  }
 
   public var destination: URL
   public var force: Bool
+  public var marker: Marker
 
-  public init(destination: URL, force: Bool) {
+  public init(destination: URL, force: Bool, marker: Marker = SiteWriter.reportMarker) {
     self.destination = destination.resolvingSymlinksInPath().standardizedFileURL
     self.force = force
+    self.marker = marker
   }
 
   /// Fails, touching nothing, when the destination may not be replaced. Called before any work.
@@ -46,7 +55,7 @@ public struct SiteWriter: Sendable {
     } catch {
       throw ShareLensError(.cannotWrite(error.localizedDescription), path: path)
     }
-    if entries.isEmpty || entries.contains(Self.markerName) || force { return }
+    if entries.isEmpty || entries.contains(marker.name) || force { return }
     throw ShareLensError(.outputNotOurs, path: path)
   }
 
@@ -77,7 +86,7 @@ public struct SiteWriter: Sendable {
       try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
       if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-      try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+      try Data(marker.text.utf8).write(to: staging.appendingPathComponent(marker.name))
     } catch {
       try? fileManager.removeItem(at: staging)
       throw ShareLensError(.cannotWrite(error.localizedDescription), path: destination.path)

@@ -1,0 +1,52 @@
+# ShareLens — every set-up step the project needs lives here, so that a fresh Debian or Ubuntu
+# machine needs nothing but `make demo` or `make test`.
+
+SWIFT   ?= swift
+BIN_DIR := .build/release
+BIN     := $(BIN_DIR)/sharelens
+OUT     ?= Site
+
+# apt-get through sudo when not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build demo test lint format samples clean
+
+all: build
+
+## deps: install the C libraries and tools the build needs (libcmark-dev, pkg-config) when missing
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	  echo "Installing libcmark-dev and pkg-config with apt-get…"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+## build: compile the release binary
+build: deps
+	$(SWIFT) build -c release --product sharelens
+
+## demo: write the demo tenant's report into Site/ and say where to open it
+demo: build
+	$(BIN) build --out $(OUT) --quiet
+	@echo "The demo report is in $(OUT)/. Open file://$(CURDIR)/$(OUT)/index.html in a browser."
+
+## test: the whole test suite (unit, golden pages, end-to-end runs of the binary)
+test: deps
+	$(SWIFT) build --product sharelens
+	$(SWIFT) test
+
+## lint: check the formatting of every Swift file
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Plugins Sources Tests
+
+## format: rewrite every Swift file in the house format
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Plugins Sources Tests
+
+## samples: regenerate Samples/contoso/ (the demo tenant) after a change to the generator
+samples: build
+	$(BIN) sample --out Samples/contoso
+
+clean:
+	$(SWIFT) package clean
+	rm -rf $(OUT)/*.html $(OUT)/assets $(OUT)/markdown
