@@ -38,7 +38,7 @@ struct BuildCommand {
   /// The built-in demo tenant, generated afresh into a temporary folder: the same bytes as
   /// `Samples/contoso/`, wherever the binary runs.
   func demoInputs() throws(ShareLensError) -> ReportInputs {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(getpid())")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(UUID().uuidString)")
     let folder = scratch.appendingPathComponent("contoso")
     defer { try? FileManager.default.removeItem(at: scratch) }
     do {

@@ -7,7 +7,8 @@ struct SampleCommand {
 
   func run() throws(ShareLensError) {
     let out = options.out ?? "."
-    let writer = SiteWriter(destination: URL(fileURLWithPath: out), force: options.force, marker: SiteWriter.sampleMarker)
+    let writer = SiteWriter(
+      destination: URL(fileURLWithPath: out), force: options.force, marker: SiteWriter.sampleMarker)
     try writer.write { folder throws(ShareLensError) in
       try DemoTenant.write(to: folder, seed: options.seed, events: options.events)
     }

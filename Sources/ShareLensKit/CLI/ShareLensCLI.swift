@@ -34,7 +34,8 @@ public enum ShareLensCLI {
       }
       return 0
     } catch {
-      console.err("sharelens: \(error)\n")
+      // `path:line: error: …` when the error has a place, `sharelens: error: …` otherwise.
+      console.err((error.path == nil ? "sharelens: " : "") + "\(error)\n")
       return error.exitCode
     }
   }

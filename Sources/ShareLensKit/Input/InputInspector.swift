@@ -108,6 +108,7 @@ public enum InputInspector {
       return .failure(Unrecognised(reason: "not valid JSON (\(problem))"))
     }
     guard shape.elements > 0 else { return .failure(Unrecognised(reason: "JSON with no records")) }
+    guard !shape.firstElement.isEmpty else { return .failure(Unrecognised(reason: "JSON values are not objects")) }
     let parsed: Any
     do {
       parsed = try JSONSerialization.jsonObject(with: Data(shape.firstElement), options: [.fragmentsAllowed])

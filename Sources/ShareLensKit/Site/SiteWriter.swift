@@ -22,7 +22,8 @@ public struct OutputFile: Sendable, Equatable {
 public struct SiteWriter: Sendable {
   /// The marker of a report folder. Input folders are searched without entering these.
   public static let reportMarker = Marker(
-    name: ".sharelens-report", text: "This folder was written by ShareLens. The next build replaces everything in it.\n")
+    name: ".sharelens-report", text: "This folder was written by ShareLens. The next build replaces everything in it.\n"
+  )
   /// The marker of a demo tenant folder written by `sharelens sample`.
   public static let sampleMarker = Marker(
     name: ".sharelens-sample",

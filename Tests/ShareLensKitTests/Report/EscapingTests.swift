@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+/// One case per dangerous character, in each context a data string can land in.
+@Suite struct EscapingTests {
+  @Test(arguments: [
+    ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;"), ("\n", "&#10;"), ("\r", "&#13;"),
+  ])
+  func htmlTextEscapes(character: String, expected: String) {
+    #expect(Escaping.htmlText("a\(character)b") == "a\(expected)b")
+  }
+
+  @Test func htmlTextLeavesQuotes() {
+    #expect(Escaping.htmlText(#"say "hi" it's"#) == #"say "hi" it's"#)
+  }
+
+  @Test(arguments: [
+    ("<", "&lt;"), (">", "&gt;"), ("&", "&amp;"), ("\"", "&quot;"), ("'", "&#39;"), ("\n", "&#10;"), ("\r", "&#13;"),
+  ])
+  func htmlAttributeEscapes(character: String, expected: String) {
+    #expect(Escaping.htmlAttribute("a\(character)b") == "a\(expected)b")
+  }
+
+  @Test(arguments: ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "~", "|"])
+  func markdownEscapesInlineMarkupAnywhere(character: String) {
+    #expect(Escaping.markdownText("a\(character)b") == "a\\\(character)b")
+  }
+
+  @Test(arguments: ["#", "+", "-", "="])
+  func markdownEscapesBlockMarkersAtTheStart(character: String) {
+    #expect(Escaping.markdownText("\(character) x") == "\\\(character) x")
+    #expect(Escaping.markdownText("x \(character) y") == "x \(character) y")
+  }
+
+  @Test(arguments: ["1. item", "12) item"])
+  func markdownEscapesOrderedListMarkers(text: String) {
+    let escaped = Escaping.markdownText(text)
+    #expect(escaped == text.replacingOccurrences(of: ". ", with: "\\. ").replacingOccurrences(of: ") ", with: "\\) "))
+  }
+
+  @Test func markdownKeepsHarmlessPunctuationReadable() {
+    #expect(Escaping.markdownText("Q3 results (final), v2.docx: 50% done?") == "Q3 results (final), v2.docx: 50% done?")
+  }
+
+  @Test(arguments: ["\n", "\r", "\t"])
+  func markdownTurnsLineBreaksIntoSpaces(character: String) {
+    #expect(Escaping.markdownText("a\(character)# b") == "a # b")
+  }
+
+  @Test(arguments: ["\u{00}", "\u{1B}", "\u{7F}", "\u{202E}", "\u{2066}"])
+  func controlAndBidiCharactersBecomeVisible(character: String) {
+    let text = "gpj\(character).exe"
+    #expect(Escaping.htmlText(text) == "gpj\u{FFFD}.exe")
+    #expect(Escaping.htmlAttribute(text) == "gpj\u{FFFD}.exe")
+    #expect(Escaping.markdownText(text) == "gpj\u{FFFD}.exe")
+  }
+
+  /// Whatever the data, libcmark's output holds no element, attribute or entity that came from it.
+  @Test(arguments: [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](javascript:alert(1))",
+    "![x](http://evil/x.png)",
+    "&lt;b&gt;", "`code`", "**bold** _it_", "<!-- c -->", "# heading", "- item", "> quote", "1. one",
+    "line\n\n<div>x</div>",
+    "a\\", "<https://evil.example>", "\\<b>",
+  ])
+  func dataInMarkdownRendersAsText(data: String) throws {
+    let markdown: Markdown = "Value: \(data)"
+    let html = try #require(MarkdownRenderer.html(fromMarkdown: markdown.source))
+    let flat = data.replacingOccurrences(of: "\n", with: " ")
+    #expect(html == "<p>Value: \(Escaping.htmlText(flat).replacingOccurrences(of: "\"", with: "&quot;"))</p>\n")
+  }
+}

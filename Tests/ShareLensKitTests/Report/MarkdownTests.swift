@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+@Suite struct MarkdownTests {
+  @Test func literalsAreTrustedAndInterpolationsEscaped() {
+    let name = "*x*"
+    let markdown: Markdown = "**Bold** and \(name)"
+    #expect(markdown.source == "**Bold** and \\*x\\*")
+  }
+
+  @Test func countsAndDatesAreFormatted() {
+    let markdown: Markdown = "\(1_234_567) at \(Date(timeIntervalSince1970: 1_764_806_400))"
+    #expect(markdown.source == "1,234,567 at 2025-12-04 00:00 UTC")
+  }
+
+  @Test(arguments: [
+    ("plain", "`plain`"), ("a`b", "``a`b``"), ("`start", "`` `start ``"), ("x``y", "```x``y```"),
+    ("two\nlines", "`two lines`"),
+  ])
+  func codeSpansCannotBeClosedByTheirContent(value: String, expected: String) throws {
+    #expect(Markdown.code(value).source == expected)
+    let html = try #require(MarkdownRenderer.html(fromMarkdown: Markdown.code(value).source))
+    #expect(html.hasPrefix("<p><code>"))
+    #expect(html.components(separatedBy: "<code>").count == 2)
+  }
+
+  @Test func htmlInterpolationEscapesTextAndAttributes() {
+    let value = "\"><script>"
+    let html: HTML = "<a title=\"\(attribute: value)\">\(value)</a>"
+    #expect(html.source == "<a title=\"&quot;&gt;&lt;script&gt;\">\"&gt;&lt;script&gt;</a>")
+  }
+
+  @Test func tableIsOneLinePerRowAndNeverHasABlankLine() {
+    let table = Table(
+      caption: "Files & <sizes>", columns: [.init("Name"), .init("Size", numeric: true)],
+      rows: [[.header("a\n\nb"), .count(1200)], [.text("<b>"), .count(3)]])
+    let lines = table.html.source.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(!lines.contains(""))
+    #expect(lines.contains("<tr><th scope=\"row\">a&#10;&#10;b</th><td class=\"num\">1,200</td></tr>"))
+    #expect(lines.contains("<tr><td>&lt;b&gt;</td><td class=\"num\">3</td></tr>"))
+    #expect(lines.contains("<caption>Files &amp; &lt;sizes&gt;</caption>"))
+  }
+
+  @Test func documentSeparatesBlocksWithOneBlankLine() {
+    var document = MarkdownDocument(title: "Title")
+    document.paragraph("One.")
+    document.bulletList(["a", "b"])
+    document.note("Careful.")
+    #expect(document.text == "# Title\n\nOne.\n\n- a\n- b\n\n> Careful.\n")
+  }
+
+  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (-1_234_567, "-1,234,567")])
+  func countFormatting(value: Int, expected: String) {
+    #expect(Format.count(value) == expected)
+  }
+
+  @Test(arguments: [
+    (Int64(0), "0 B"), (999, "999 B"), (1000, "1.0 kB"), (1534, "1.5 kB"), (999_950, "1.0 MB"), (5_301_271, "5.3 MB"),
+  ])
+  func byteFormatting(value: Int64, expected: String) {
+    #expect(Format.bytes(value) == expected)
+  }
+}
