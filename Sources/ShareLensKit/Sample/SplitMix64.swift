@@ -46,11 +46,22 @@ struct GUID: Hashable, Sendable {
   static let zero = GUID(high: 0, low: 0)
 
   var string: String {
-    let hex = Self.hex(high, 16) + Self.hex(low, 16)
-    let chars = Array(hex)
-    return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-"
-      + String(chars[16..<20]) + "-" + String(chars[20..<32])
+    String(unsafeUninitializedCapacity: 36) { buffer in
+      var position = 0
+      for digit in 0..<32 {
+        if position == 8 || position == 13 || position == 18 || position == 23 {
+          buffer[position] = UInt8(ascii: "-")
+          position += 1
+        }
+        let word = digit < 16 ? high : low
+        buffer[position] = Self.hexDigits[Int(word >> UInt64(60 - 4 * (digit % 16)) & 0xF)]
+        position += 1
+      }
+      return position
+    }
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// 64 hex digits, as in `urn:spo:anon#…` visitor ids.
   var longHex: String {

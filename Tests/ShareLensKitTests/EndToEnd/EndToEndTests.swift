@@ -34,6 +34,22 @@ import Testing
     #expect(try temp.read("one/index.html").contains("Generated 2026-12-01 00:00 UTC"))
   }
 
+  /// Neither the locale, the time zone nor the working directory's absolute path reaches the output;
+  /// `--generated-at` and `SOURCE_DATE_EPOCH` name the same moment the same way.
+  @Test func outputIgnoresLocaleTimeZoneAndPaths() throws {
+    let temp = try TemporaryFolder()
+    #expect(try BinaryRun.run(["--out", "plain", "-q"], in: temp.url, environment: Self.epoch).status == 0)
+    let foreign = ["LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "TZ": "Asia/Tokyo"]
+    #expect(
+      try BinaryRun.run(
+        ["--out", "foreign", "-q", "--generated-at", "2026-12-01T00:00:00Z"], in: temp.url, environment: foreign
+      ).status == 0)
+    #expect(try temp.snapshot("plain") == (try temp.snapshot("foreign")))
+    for (name, data) in try temp.snapshot("plain") {
+      #expect(!String(decoding: data, as: UTF8.self).contains(temp.path), "\(name) holds the machine's path")
+    }
+  }
+
   @Test func anUnknownOptionIsAUsageError() throws {
     let temp = try TemporaryFolder()
     let run = try BinaryRun.run(["--bogus"], in: temp.url)
