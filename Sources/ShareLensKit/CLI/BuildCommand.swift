@@ -12,14 +12,16 @@ struct BuildCommand {
     let writer = SiteWriter(destination: URL(fileURLWithPath: options.out), force: options.force)
     try writer.checkDestination()
 
-    let inputs = try options.usesDemoTenant ? demoInputs() : userInputs()
+    let (inputs, links) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
-    if options.strict, !inputs.rejected.isEmpty {
-      throw ShareLensError(.rejectedInput(count: inputs.rejected.count))
+    let rejections = inputs.rejected.count + inputs.rejectedRows
+    if options.strict, rejections > 0 {
+      throw ShareLensError(.rejectedInput(count: rejections))
     }
 
     let context = ReportContext(
-      title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs)
+      title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
+      links: links)
     let pages = ReportBuilder(context: context).pages()
     try writer.write(try SiteRenderer(context: context).files(for: pages))
     if !options.quiet {
@@ -28,16 +30,17 @@ struct BuildCommand {
     }
   }
 
-  func userInputs() throws(ShareLensError) -> ReportInputs {
+  func userInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink]) {
     let collector = InputCollector(
       folders: options.inputFolder.map { [$0] } ?? [], audit: options.audit, tenant: options.tenant,
       sites: options.sites, labels: options.labels)
-    return ReportInputs(origin: .userFiles, files: try collector.collect())
+    let ingest = try AuditIngest.run(try collector.collect())
+    return (ReportInputs(origin: .userFiles, files: ingest.files), ingest.links)
   }
 
   /// The built-in demo tenant, generated afresh into a temporary folder: the same bytes as
   /// `Samples/contoso/`, wherever the binary runs.
-  func demoInputs() throws(ShareLensError) -> ReportInputs {
+  func demoInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink]) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(UUID().uuidString)")
     let folder = scratch.appendingPathComponent("contoso")
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -47,18 +50,19 @@ struct BuildCommand {
       throw ShareLensError(.cannotWrite(error.localizedDescription), path: scratch.path)
     }
     try DemoTenant.write(to: folder, seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents)
-    let files = try InputCollector(folders: [folder.path]).collect()
-    return ReportInputs(origin: .demo(seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents), files: files)
+    let ingest = try AuditIngest.run(try InputCollector(folders: [folder.path]).collect())
+    let origin = ReportInputs.Origin.demo(seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents)
+    return (ReportInputs(origin: origin, files: ingest.files), ingest.links)
   }
 
   /// Rejected and unrecognised files, and warnings about used ones, go to stderr even with --quiet.
   func report(_ inputs: ReportInputs) {
     for file in inputs.files {
       if file.isRejected {
-        console.err("\(file.path): warning: rejected: \(file.problem ?? "not recognised")\n")
+        console.err("\(Escaping.terminal(file.path)): warning: rejected: \(Escaping.terminal(file.problem ?? "not recognised"))\n")
       }
-      for warning in file.warnings {
-        console.err("\(file.path): warning: \(warning)\n")
+      for warning in file.warnings where file.audit?.rejected == 0 || !warning.hasSuffix("rejected") {
+        console.err("\(Escaping.terminal(file.path)): warning: \(Escaping.terminal(warning))\n")
       }
     }
     let skipped = inputs.notUsed.count - inputs.rejected.count
@@ -66,6 +70,15 @@ struct BuildCommand {
       console.err(
         "sharelens: \(skipped) \(skipped == 1 ? "file" : "files") in the input folder \(skipped == 1 ? "is" : "are") not an export and \(skipped == 1 ? "was" : "were") skipped (listed on the Inputs page)\n"
       )
+    }
+    let rows = inputs.rejectedRows
+    if rows > 0 {
+      for file in inputs.used {
+        for rejection in file.audit?.rejections.prefix(3) ?? [] {
+          console.err("\(Escaping.terminal(file.path)):\(rejection.line): warning: rejected: \(Escaping.terminal(rejection.reason))\n")
+        }
+      }
+      console.err("sharelens: \(Format.count(rows)) audit \(rows == 1 ? "row was" : "rows were") rejected; the Inputs page lists them\n")
     }
     if inputs.used.isEmpty {
       console.err("sharelens: warning: no input file could be used\n")

@@ -10,11 +10,21 @@ public struct CSVShape: Sendable, Equatable {
   /// The file ends inside a quoted field: the last record is truncated.
   public var endsInsideQuotes = false
 
-  /// Reads the whole file once, holding one block and the header in memory.
-  public static func scan(_ reader: ByteReader) throws(ShareLensError) -> CSVShape {
+  /// Whether the records were counted (false when `scan` stopped after the header).
+  public var counted = true
+
+  /// Reads the file once, holding one block and the header in memory. Once the header is read,
+  /// `countRecords` decides whether to go on counting the records or stop there.
+  public static func scan(
+    _ reader: ByteReader, countRecords: (CSVShape) -> Bool = { _ in true }
+  ) throws(ShareLensError) -> CSVShape {
     var scanner = Scanner()
     while let block = try reader.nextBlock() {
       scanner.consume(block)
+      if scanner.headerDone, !countRecords(scanner.shape) {
+        scanner.shape.counted = false
+        return scanner.shape
+      }
     }
     scanner.finish()
     return scanner.shape

@@ -8,7 +8,7 @@ public enum InputInspector {
     path: String, displayPath: String, requestedRole: InputRole?
   ) throws(ShareLensError) -> InputFile {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-    var file = InputFile(path: displayPath, size: size, requestedRole: requestedRole)
+    var file = InputFile(path: displayPath, location: path, size: size, requestedRole: requestedRole)
     let reader = try ByteReader(path: path)
     file.encoding = reader.encoding
     let head = try reader.peek()
@@ -19,9 +19,10 @@ public enum InputInspector {
     let firstByte = head.first { !isWhitespace($0) }
     let recognised: Result<(InputFormat, Int, [String]), Unrecognised>
     if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") {
-      recognised = inspectJSON(try JSONShape.scan(reader))
+      // Audit logs are counted while they are read; settings files are small and counted here.
+      recognised = inspectJSON(try JSONShape.scan(reader) { shape in !isAuditJSON(shape) })
     } else {
-      recognised = inspectCSV(try CSVShape.scan(reader))
+      recognised = inspectCSV(try CSVShape.scan(reader) { shape in csvFormat(of: shape)?.role != .audit })
     }
     switch recognised {
     case .success(let (format, records, warnings)):
@@ -57,9 +58,19 @@ public enum InputInspector {
 
   // MARK: CSV
 
+  static func csvFormat(of shape: CSVShape) -> InputFormat? {
+    csvFormat(columns: Set(shape.header.map { $0.lowercased() }), hasTypeLine: shape.typeLine != nil)
+  }
+
+  static func isAuditJSON(_ shape: JSONShape) -> Bool {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(shape.firstElement)) as? [String: Any] else {
+      return false
+    }
+    return shape.layout == .array || shape.elements > 1 ? jsonFormat(object)?.role == .audit : false
+  }
+
   static func inspectCSV(_ shape: CSVShape) -> Result<(InputFormat, Int, [String]), Unrecognised> {
-    let columns = Set(shape.header.map { $0.lowercased() })
-    guard let format = csvFormat(columns: columns, hasTypeLine: shape.typeLine != nil) else {
+    guard let format = csvFormat(of: shape) else {
       if shape.header.count == 1, let only = shape.header.first, only.contains(";") || only.contains("\t") {
         return .failure(Unrecognised(reason: "fields are separated by ; or tabs, not commas (Export-Csv -UseCulture?)"))
       }
@@ -73,16 +84,9 @@ public enum InputInspector {
     if shape.endsInsideQuotes {
       warnings.append("the file ends inside a quoted field: its last row is truncated")
     }
-    if format.role == .audit, shape.dataRecords == exportRowLimit {
-      warnings.append(
-        "exactly \(Format.count(exportRowLimit)) rows: the export probably stopped at the portal or cmdlet limit, so later records are missing"
-      )
-    }
-    return .success((format, shape.dataRecords, warnings))
+    // An audit log's rows are counted when it is read, with each row's fate.
+    return .success((format, shape.counted ? shape.dataRecords : 0, warnings))
   }
-
-  /// The Purview portal and `Search-UnifiedAuditLog -SessionCommand ReturnLargeSet` stop here.
-  public static let exportRowLimit = 50_000
 
   static func csvFormat(columns: Set<String>, hasTypeLine: Bool) -> InputFormat? {
     if columns.contains("auditdata") {
@@ -118,7 +122,7 @@ public enum InputInspector {
     guard var object = parsed as? [String: Any] else {
       return .failure(Unrecognised(reason: "JSON values are not objects"))
     }
-    var records = shape.elements
+    var records = shape.counted ? shape.elements : 0
     var isRESTEnvelope = false
     // Envelopes: SharePoint REST `{"d": …}`, Graph and OData `{"value": …}`.
     if shape.layout == .valueSequence, shape.elements == 1 {

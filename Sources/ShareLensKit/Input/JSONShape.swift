@@ -14,11 +14,26 @@ public struct JSONShape: Sendable, Equatable {
   /// Set when the file ends inside a value or has text outside any value.
   public var problem: String?
 
-  public static func scan(_ reader: ByteReader) throws(ShareLensError) -> JSONShape {
+  /// Whether the elements were counted (false when `scan` stopped after the first one).
+  public var counted = true
+
+  /// Reads the file once. Once the first element is complete, `countElements` decides whether to
+  /// go on counting or stop there.
+  public static func scan(
+    _ reader: ByteReader, countElements: (JSONShape) -> Bool = { _ in true }
+  ) throws(ShareLensError) -> JSONShape {
     var scanner = Scanner()
+    var asked = false
     while let block = try reader.nextBlock() {
       scanner.consume(block)
       if scanner.shape.problem != nil { break }
+      if !asked, scanner.shape.elements > 1 || (!scanner.shape.firstElement.isEmpty && !scanner.capturing) {
+        asked = true
+        if !countElements(scanner.shape) {
+          scanner.shape.counted = false
+          return scanner.shape
+        }
+      }
     }
     scanner.finish()
     return scanner.shape
@@ -35,6 +50,14 @@ public struct JSONShape: Sendable, Equatable {
     var inScalar = false
     var capturing = false
     var lineNumber = 1
+    /// Keep every element (for reading records), not only the first (for recognising the file).
+    var capturesAll = false
+    var elementLine = 1
+    var current: [UInt8] = []
+    /// Completed elements with the line they start on, for the reader to take.
+    var completed: [(line: Int, bytes: [UInt8])] = []
+    /// Lines of top-level scalar values (not objects), which a reader rejects.
+    var scalarLines: [Int] = []
 
     /// Depth at which elements live: 1 inside a top-level array, 0 for a value sequence.
     var elementDepth: Int { shape.layout == .array ? 1 : 0 }
@@ -42,7 +65,7 @@ public struct JSONShape: Sendable, Equatable {
     mutating func consume(_ block: [UInt8]) {
       for byte in block {
         if byte == UInt8(ascii: "\n") { lineNumber += 1 }
-        if capturing { shape.firstElement.append(byte) }
+        if capturing { current.append(byte) }
         if inString {
           if escaped {
             escaped = false
@@ -71,9 +94,10 @@ public struct JSONShape: Sendable, Equatable {
           }
           if depth == elementDepth {
             shape.elements += 1
-            if shape.elements == 1 {
+            if shape.elements == 1 || capturesAll {
               capturing = true
-              shape.firstElement = [byte]
+              elementLine = lineNumber
+              current = [byte]
             }
           }
           depth += 1
@@ -81,7 +105,7 @@ public struct JSONShape: Sendable, Equatable {
           depth -= 1
           inScalar = false
           if depth == elementDepth {
-            capturing = false
+            if capturing { endElement() }
           } else if depth < elementDepth {
             guard shape.layout == .array, depth == 0, byte == UInt8(ascii: "]") else {
               return fail("unbalanced \(Character(Unicode.Scalar(byte)))")
@@ -94,10 +118,18 @@ public struct JSONShape: Sendable, Equatable {
           if depth == elementDepth, !inScalar {
             shape.elements += 1
             inScalar = true
+            if capturesAll { scalarLines.append(lineNumber) }
           }
           if byte == UInt8(ascii: "\"") { inString = true }
         }
       }
+    }
+
+    mutating func endElement() {
+      capturing = false
+      if shape.elements == 1, shape.firstElement.isEmpty { shape.firstElement = current }
+      if capturesAll { completed.append((elementLine, current)) }
+      current = []
     }
 
     mutating func fail(_ why: String) {

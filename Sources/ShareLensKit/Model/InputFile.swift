@@ -2,6 +2,8 @@
 public struct InputFile: Sendable, Equatable {
   /// The path as the user gave it, or relative to the input folder it was found in.
   public var path: String
+  /// Where the file is on this machine, to read it; never written to the report.
+  public var location: String
   public var size: Int64
   public var encoding: TextEncoding?
   /// Set when the content was recognised.
@@ -14,12 +16,15 @@ public struct InputFile: Sendable, Equatable {
   public var problem: String?
   /// Things the reader should know about a file that was used.
   public var warnings: [String]
+  /// For an audit file that was read: what became of each record.
+  public var audit: AuditAccount?
 
   public init(
-    path: String, size: Int64, encoding: TextEncoding? = nil, format: InputFormat? = nil,
+    path: String, location: String = "", size: Int64, encoding: TextEncoding? = nil, format: InputFormat? = nil,
     requestedRole: InputRole? = nil, records: Int = 0, problem: String? = nil, warnings: [String] = []
   ) {
     self.path = path
+    self.location = location.isEmpty ? path : location
     self.size = size
     self.encoding = encoding
     self.format = format

@@ -66,6 +66,13 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
     }
   }
 
+  public var isCSV: Bool {
+    switch self {
+    case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV, .tenantCSV, .sitesCSV: return true
+    default: return false
+    }
+  }
+
   public var title: String {
     switch self {
     case .purviewCSV: return "Purview audit search CSV"

@@ -6,12 +6,15 @@ public struct ReportContext: Sendable {
   public var classification: String?
   public var generatedAt: Date
   public var inputs: ReportInputs
+  /// Every link rebuilt from the audit data, oldest first.
+  public var links: [SharingLink]
 
-  public init(title: String, classification: String?, generatedAt: Date, inputs: ReportInputs) {
+  public init(title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = []) {
     self.title = title
     self.classification = classification
     self.generatedAt = generatedAt
     self.inputs = inputs
+    self.links = links
   }
 }
 

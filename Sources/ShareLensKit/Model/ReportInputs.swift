@@ -24,6 +24,9 @@ public struct ReportInputs: Sendable, Equatable {
   public var notUsed: [InputFile] { files.filter { !$0.isUsed } }
   public var rejected: [InputFile] { files.filter(\.isRejected) }
 
+  /// Audit rows rejected across all files.
+  public var rejectedRows: Int { used.reduce(0) { $0 + ($1.audit?.rejected ?? 0) } }
+
   public func used(_ role: InputRole) -> [InputFile] { used.filter { $0.format?.role == role } }
   public func records(_ role: InputRole) -> Int { used(role).reduce(0) { $0 + $1.records } }
 }

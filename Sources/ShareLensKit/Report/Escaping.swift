@@ -58,6 +58,12 @@ public enum Escaping {
     return out
   }
 
+  /// Text for a terminal (stderr messages): control characters, including escape sequences that
+  /// could retitle or rewrite the terminal, and bidirectional overrides become U+FFFD.
+  public static func terminal(_ value: String) -> String {
+    String(String.UnicodeScalarView(neutralized(value).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? "\u{FFFD}" : $0 }))
+  }
+
   /// Control characters (other than tab, CR and LF) and the bidirectional overrides that can make a
   /// file name read backwards ("gpj.exe") are replaced with U+FFFD, visibly.
   static func neutralized(_ value: String) -> [Unicode.Scalar] {

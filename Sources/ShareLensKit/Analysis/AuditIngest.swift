@@ -1,0 +1,96 @@
+/// Reads every audit file once, in path order: removes duplicate records across files (overlapping
+/// exports are normal), accounts for every record, and rebuilds the links.
+public struct AuditIngest {
+  public struct Result: Sendable {
+    public var files: [InputFile]
+    public var links: [SharingLink]
+  }
+
+  /// A record id in 16 bytes: the GUID itself, or two independent hashes of any other id.
+  struct RecordKey: Hashable {
+    var high: UInt64
+    var low: UInt64
+
+    init(_ id: String) {
+      if let guid = Self.guid(id) {
+        (high, low) = guid
+      } else {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in id.utf8 {
+          a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+          b = (b &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+        }
+        (high, low) = (a, b ^ 0x5555_5555_5555_5555)
+      }
+    }
+
+    static func guid(_ text: String) -> (UInt64, UInt64)? {
+      let bytes = Array(text.utf8)
+      guard bytes.count == 36 else { return nil }
+      var words: (UInt64, UInt64) = (0, 0)
+      var digits = 0
+      for (index, byte) in bytes.enumerated() {
+        if index == 8 || index == 13 || index == 18 || index == 23 {
+          guard byte == UInt8(ascii: "-") else { return nil }
+          continue
+        }
+        let value: UInt64
+        switch byte {
+        case 0x30...0x39: value = UInt64(byte - 0x30)
+        case 0x61...0x66: value = UInt64(byte - 0x61 + 10)
+        case 0x41...0x46: value = UInt64(byte - 0x41 + 10)
+        default: return nil
+        }
+        if digits < 16 { words.0 = words.0 << 4 | value } else { words.1 = words.1 << 4 | value }
+        digits += 1
+      }
+      return words
+    }
+  }
+
+  /// The Purview portal and `Search-UnifiedAuditLog -SessionCommand ReturnLargeSet` stop here.
+  public static let exportRowLimit = 50_000
+
+  public static func run(_ files: [InputFile]) throws(ShareLensError) -> Result {
+    var seen = Set<RecordKey>()
+    var builder = LinkBuilder()
+    var result = files
+    for index in result.indices where result[index].isUsed && result[index].format?.role == .audit {
+      var file = result[index]
+      var account = AuditAccount()
+      let reader = AuditFileReader(path: file.location, format: file.format!)
+      let style = try reader.read { row in
+        switch row {
+        case .rejected(let line, let reason):
+          account.reject(line: line, reason)
+        case .record(let record, _):
+          guard seen.insert(RecordKey(record.id)).inserted else {
+            account.duplicates += 1
+            return
+          }
+          account.saw(record.time)
+          if let effect = SharingOperations.effect(of: record) {
+            account.sharing += 1
+            builder.add(record, effect: effect)
+          } else {
+            account.other += 1
+          }
+        }
+      }
+      file.records = account.records
+      file.audit = account
+      if let warning = style.ambiguityWarning { file.warnings.append(warning) }
+      if file.format!.isCSV, account.records == exportRowLimit {
+        file.warnings.append(
+          "exactly \(Format.count(exportRowLimit)) rows: the export probably stopped at the portal or cmdlet limit, so later records are missing"
+        )
+      }
+      if account.rejected > 0 {
+        file.warnings.append("\(Format.count(account.rejected)) \(account.rejected == 1 ? "row was" : "rows were") rejected")
+      }
+      result[index] = file
+    }
+    return Result(files: result, links: builder.finish())
+  }
+}

@@ -1,0 +1,265 @@
+/// Rebuilds each sharing link from the records of its life. One share writes about ten records;
+/// they become one link, keyed by `UniqueSharingId` or, when a record lacks it, by the link id in
+/// the `SharingLinks.<item>.<Kind>.<link>` group of the same action (same `CorrelationId`).
+/// `AnonymousLinkUsed` has no link id: it is joined to the Anyone link on the same item that was
+/// active at the time of use. Order of records does not matter; memory grows with links and items.
+public struct LinkBuilder {
+  struct LinkState {
+    var id: String
+    var scope: LinkScope?
+    var permission: LinkPermission = .unknown
+    var siteUrl = ""
+    var itemUrl = ""
+    var itemName = ""
+    var item: Int32 = -1
+    var workload = ""
+    var createdBy: String?
+    var createdAt: Int64?
+    var origin: (LinkOrigin, OriginConfidence, String)?
+    var uses = 0
+    var lastUsedAt: Int64?
+    var removedAt: Int64?
+    var expiresAt: Int64?
+    var visitors: Set<Int32> = []
+    /// Seen only through group records, not a creation record.
+    var fromGroupOnly = true
+  }
+
+  /// A use, removal or visit that names no link: joined to one at the end.
+  struct Unattributed {
+    enum Kind { case use, removal, visit(Int32) }
+    var kind: Kind
+    var item: Int32
+    var scope: LinkScope
+    var time: Int64
+    var context: AuditRecord?
+  }
+
+  var links: [String: LinkState] = [:]
+  /// Creation records without a link id, by correlation id, until a group record names the link.
+  var anonymousCreations: [String: AuditRecord] = [:]
+  /// Link ids named by group records, by correlation id.
+  var groupLinks: [String: String] = [:]
+  var unattributed: [Unattributed] = []
+  var items: [String: Int32] = [:]
+  var visitors: [String: Int32] = [:]
+
+  public init() {}
+
+  mutating func itemKey(_ record: AuditRecord) -> Int32 {
+    itemKey(record.listItemUniqueId.isEmpty ? record.objectId.lowercased() : record.listItemUniqueId)
+  }
+
+  mutating func itemKey(_ key: String) -> Int32 {
+    if let index = items[key] { return index }
+    let index = Int32(items.count)
+    items[key] = index
+    return index
+  }
+
+  public mutating func add(_ record: AuditRecord, effect: SharingOperations.Effect) {
+    let linkId = record.uniqueSharingId.isEmpty ? nil : record.uniqueSharingId
+    for name in record.modifiedGroupNames + [record.targetUserOrGroupName] {
+      if let group = SharingOperations.GroupName(name) { noteGroup(group, record) }
+    }
+    switch effect {
+    case .created(let scope):
+      guard let linkId else {
+        if !record.correlationId.isEmpty, let named = groupLinks[record.correlationId] {
+          create(named, scope: scope, record)
+        } else {
+          anonymousCreations[record.correlationId.isEmpty ? "record:" + record.id : record.correlationId] = record
+        }
+        return
+      }
+      create(linkId, scope: scope, record)
+    case .updated:
+      if let linkId { update(linkId) { Self.applyEventData(record, to: &$0) } }
+    case .removed:
+      if let linkId {
+        update(linkId) { $0.removedAt = min($0.removedAt ?? record.time, record.time) }
+      } else {
+        unattributed.append(Unattributed(kind: .removal, item: itemKey(record), scope: .anyone, time: record.time))
+      }
+    case .used(let scope):
+      if let linkId {
+        update(linkId) { state in
+          state.uses += 1
+          state.lastUsedAt = max(state.lastUsedAt ?? record.time, record.time)
+        }
+      } else {
+        unattributed.append(
+          Unattributed(kind: .use, item: itemKey(record), scope: scope ?? .anyone, time: record.time, context: record))
+      }
+    case .related:
+      let user = record.userId.lowercased()
+      if user.hasPrefix("urn:spo:anon#") {
+        let visitor: Int32
+        if let known = visitors[user] {
+          visitor = known
+        } else {
+          visitor = Int32(visitors.count)
+          visitors[user] = visitor
+        }
+        unattributed.append(Unattributed(kind: .visit(visitor), item: itemKey(record), scope: .anyone, time: record.time))
+      }
+    }
+  }
+
+  mutating func noteGroup(_ group: SharingOperations.GroupName, _ record: AuditRecord) {
+    if !record.correlationId.isEmpty {
+      groupLinks[record.correlationId] = group.link
+      if let creation = anonymousCreations.removeValue(forKey: record.correlationId) {
+        create(group.link, scope: SharingOperations.effect(of: creation).flatMap(Self.scopeOfCreation), creation)
+      }
+    }
+    // The group name carries the item's id; only records about the item itself describe it.
+    let item = itemKey(group.item)
+    update(group.link) { state in
+      if state.scope == nil { state.scope = group.scope }
+      if state.permission == .unknown { state.permission = group.permission }
+      if state.fromGroupOnly, !record.listItemUniqueId.isEmpty || state.itemUrl.isEmpty {
+        Self.describe(&state, record, item: item, firstSeen: true)
+      }
+    }
+  }
+
+  static func scopeOfCreation(_ effect: SharingOperations.Effect) -> LinkScope? {
+    if case .created(let scope) = effect { return scope }
+    return nil
+  }
+
+  mutating func update(_ id: String, _ change: (inout LinkState) -> Void) {
+    var state = links[id] ?? LinkState(id: id)
+    change(&state)
+    links[id] = state
+  }
+
+  mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord) {
+    let item = itemKey(record)
+    update(id) { state in
+      if let scope { state.scope = scope } else if state.scope == nil { state.scope = Self.scope(record.sharingLinkScope) }
+      // The first creation record describes the link; later ones (people added to it) do not.
+      if state.fromGroupOnly || (state.createdAt ?? .max) > record.time {
+        Self.describe(&state, record, item: item, firstSeen: false)
+        state.createdAt = record.time
+        state.createdBy = record.userId
+        state.origin = OriginRules.infer(record)
+        state.fromGroupOnly = false
+      }
+      Self.applyEventData(record, to: &state)
+    }
+  }
+
+  static func describe(_ state: inout LinkState, _ record: AuditRecord, item: Int32, firstSeen: Bool) {
+    state.item = item
+    state.itemUrl = record.objectId
+    state.itemName = record.sourceFileName.isEmpty ? Self.lastPathComponent(record.objectId) : record.sourceFileName
+    state.siteUrl = record.siteUrl.hasSuffix("/") ? String(record.siteUrl.dropLast()) : record.siteUrl
+    state.workload = record.workload
+    if firstSeen {
+      state.createdAt = min(state.createdAt ?? record.time, record.time)
+      state.createdBy = state.createdBy ?? record.userId
+      state.origin = state.origin ?? OriginRules.infer(record)
+    }
+  }
+
+  static func applyEventData(_ record: AuditRecord, to state: inout LinkState) {
+    for (name, value) in SharingOperations.eventDataFields(record.eventData) {
+      if name == "Type" {
+        switch value.lowercased() {
+        case "edit": state.permission = .edit
+        case "view", "read": state.permission = .view
+        default: break
+        }
+      } else if name.range(of: "expir", options: .caseInsensitive) != nil, let time = AuditTime.parseISO(value) {
+        state.expiresAt = time
+      }
+    }
+  }
+
+  static func scope(_ text: String) -> LinkScope? {
+    switch text.lowercased() {
+    case "anyone", "anonymous": return .anyone
+    case "organization", "company": return .organization
+    case "specificpeople", "users", "direct": return .specificPeople
+    default: return nil
+    }
+  }
+
+  static func lastPathComponent(_ url: String) -> String {
+    url.split(separator: "/").last.map(String.init) ?? url
+  }
+
+  /// Joins what named no link, and returns every link, oldest first.
+  public mutating func finish() -> [SharingLink] {
+    // Creations whose group record never came: a link of their own.
+    for (key, record) in anonymousCreations.sorted(by: { $0.key < $1.key }) {
+      create("unidentified:" + (record.correlationId.isEmpty ? key : record.correlationId), scope: SharingOperations.effect(of: record).flatMap(Self.scopeOfCreation), record)
+    }
+    anonymousCreations = [:]
+    var byItem: [Int32: [String]] = [:]
+    for (id, state) in links where state.item >= 0 { byItem[state.item, default: []].append(id) }
+    for index in byItem.keys { byItem[index]!.sort() }
+    // Removals first (they bound which link was active), then uses and visits in time order.
+    let ordered = unattributed.sorted { lhs, rhs in
+      let lhsRemoval = if case .removal = lhs.kind { 0 } else { 1 }
+      let rhsRemoval = if case .removal = rhs.kind { 0 } else { 1 }
+      return (lhsRemoval, lhs.time) < (rhsRemoval, rhs.time)
+    }
+    for event in ordered {
+      var id = activeLink(on: event.item, scope: event.scope, at: event.time, candidates: byItem[event.item] ?? [])
+      if id == nil, case .removal = event.kind { continue }
+      if id == nil {
+        // Used, but created before the audit data begins.
+        let earlier = "earlier:\(event.scope.rawValue):\(event.item)"
+        if links[earlier] == nil, let context = event.context {
+          var state = LinkState(id: earlier, scope: event.scope)
+          Self.describe(&state, context, item: event.item, firstSeen: false)
+          state.fromGroupOnly = false
+          state.origin = (.unknown, .unknown, "created before the audit data begins")
+          links[earlier] = state
+          byItem[event.item, default: []].append(earlier)
+        }
+        id = links[earlier] == nil ? nil : earlier
+      }
+      guard let id else { continue }
+      update(id) { state in
+        switch event.kind {
+        case .removal: state.removedAt = min(state.removedAt ?? event.time, event.time)
+        case .use:
+          state.uses += 1
+          state.lastUsedAt = max(state.lastUsedAt ?? event.time, event.time)
+        case .visit(let visitor): state.visitors.insert(visitor)
+        }
+      }
+    }
+    unattributed = []
+    return links.values.map(Self.link).sorted { ($0.createdAt ?? .min, $0.id) < ($1.createdAt ?? .min, $1.id) }
+  }
+
+  /// The link of this scope on the item that was active at `time`: the latest created at or before
+  /// it and not removed before it.
+  func activeLink(on item: Int32, scope: LinkScope, at time: Int64, candidates: [String]) -> String? {
+    var best: (created: Int64, id: String)?
+    for id in candidates {
+      guard let state = links[id], state.scope == scope else { continue }
+      let created = state.createdAt ?? .min
+      guard created <= time, (state.removedAt ?? .max) >= time else { continue }
+      if best == nil || (created, id) > (best!.created, best!.id) { best = (created, id) }
+    }
+    return best?.id
+  }
+
+  static func link(_ state: LinkState) -> SharingLink {
+    let origin = state.origin ?? (.unknown, .unknown, "no creation record")
+    return SharingLink(
+      id: state.id, scope: state.scope ?? .specificPeople, permission: state.permission, siteUrl: state.siteUrl,
+      itemUrl: state.itemUrl, itemName: state.itemName, createdBy: state.createdBy, createdAt: state.createdAt,
+      origin: origin.0, originConfidence: origin.1, originEvidence: origin.2, uses: state.uses,
+      distinctVisitors: state.visitors.count, lastUsedAt: state.lastUsedAt, removedAt: state.removedAt,
+      expiresAt: state.expiresAt, workload: state.workload)
+  }
+}
+
+import Foundation

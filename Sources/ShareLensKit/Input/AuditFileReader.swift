@@ -1,0 +1,221 @@
+import Foundation
+
+/// Reads the records of one audit file, whatever its format, in one streaming pass. Each row comes
+/// out as a decoded record or as a rejection with its line and reason; nothing is skipped silently.
+public struct AuditFileReader {
+  public enum Row {
+    case record(AuditRecord, line: Int)
+    case rejected(line: Int, reason: String)
+  }
+
+  public var path: String
+  public var format: InputFormat
+
+  public init(path: String, format: InputFormat) {
+    self.path = path
+    self.format = format
+  }
+
+  /// Reads every row; returns the file's date-column style (for the ambiguity warning).
+  public func read(_ visit: (Row) -> Void) throws(ShareLensError) -> DateColumnStyle {
+    var style = DateColumnStyle()
+    let reader = try ByteReader(path: path)
+    switch format {
+    case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV:
+      try readCSV(reader, style: &style, visit)
+    default:
+      try readJSON(reader, style: &style, visit)
+    }
+    return style
+  }
+
+  // MARK: CSV
+
+  /// Which column holds what, by header name (never by position).
+  struct Columns {
+    var auditData: Int?
+    var id: Int?
+    var date: Int?
+    var operation: Int?
+    var userId: Int?
+    var recordType: Int?
+
+    init(header: [String]) {
+      let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      func column(_ candidates: String...) -> Int? {
+        for candidate in candidates { if let index = names.firstIndex(of: candidate) { return index } }
+        return nil
+      }
+      auditData = column("auditdata")
+      id = column("recordid", "identity", "officeid", "sourcerecordid")
+      date = column("creationdate", "timegenerated", "timegenerated [utc]")
+      operation = column("operation", "operations")
+      userId = column("userid", "userids")
+      recordType = column("recordtype")
+    }
+  }
+
+  /// Sentinel's OfficeActivity columns that carry AuditData fields under other names.
+  static let sentinelNames: [String: String] = [
+    "officeobjectid": "ObjectId", "site_url": "SiteUrl", "officeworkload": "Workload", "event_data": "EventData",
+    "officeid": "Id", "sourcerecordid": "Id", "timegenerated": "CreationTime", "timegenerated [utc]": "CreationTime",
+  ]
+
+  func readCSV(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
+    let records = CSVRecordReader(reader)
+    var header: [String]?
+    while let record = try records.next() {
+      guard let columnNames = header else {
+        let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
+        if fields.first?.hasPrefix("#TYPE") == true { continue }
+        header = fields
+        continue
+      }
+      if record.truncated {
+        visit(.rejected(line: record.line, reason: "the file ends inside this row: it is truncated"))
+        continue
+      }
+      guard record.fields.count == columnNames.count else {
+        let reason =
+          record.fields.count < columnNames.count
+          ? "the row has \(record.fields.count) of the header's \(columnNames.count) columns"
+          : "the row has \(record.fields.count) fields but the header \(columnNames.count) (a comma outside quotes?)"
+        visit(.rejected(line: record.line, reason: reason))
+        continue
+      }
+      visit(decodeCSVRow(record, header: columnNames, style: &style))
+    }
+  }
+
+  func decodeCSVRow(_ record: CSVRecordReader.Record, header: [String], style: inout DateColumnStyle) -> Row {
+    let columns = Columns(header: header)
+    func field(_ index: Int?) -> String? {
+      guard let index else { return nil }
+      return String(decoding: record.fields[index], as: UTF8.self)
+    }
+    var data: [String: Any]
+    if format == .sentinelCSV {
+      data = [:]
+      for (index, name) in header.enumerated() {
+        let key = Self.sentinelNames[name.lowercased()] ?? name
+        if data[key] == nil { data[key] = String(decoding: record.fields[index], as: UTF8.self) }
+      }
+      // Sentinel writes TimeGenerated in the exporting machine's format: read it as a date column.
+      if let time = data["CreationTime"] as? String, AuditTime.parseISO(time) == nil { data["CreationTime"] = nil }
+    } else {
+      guard let auditIndex = columns.auditData else {
+        return .rejected(line: record.line, reason: "no AuditData column")
+      }
+      switch Self.decodeObject(record.fields[auditIndex]) {
+      case .success(let object): data = object
+      case .failure(let why): return .rejected(line: record.line, reason: why.message)
+      }
+    }
+    let envelope = AuditRecordDecoder.Envelope(
+      id: field(columns.id), date: field(columns.date), operation: field(columns.operation),
+      userId: field(columns.userId), recordType: field(columns.recordType))
+    return row(data, envelope: envelope, line: record.line, style: &style)
+  }
+
+  func row(_ data: [String: Any], envelope: AuditRecordDecoder.Envelope, line: Int, style: inout DateColumnStyle) -> Row {
+    switch AuditRecordDecoder.decode(data, envelope: envelope, dateStyle: &style) {
+    case .success(let record): return .record(record, line: line)
+    case .failure(.missing(let field)): return .rejected(line: line, reason: "no \(field) in the record")
+    case .failure(.badTime(let text)): return .rejected(line: line, reason: "unreadable time \(Self.shortened(text))")
+    }
+  }
+
+  // MARK: JSON
+
+  func readJSON(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
+    let elements = JSONRecordReader(reader)
+    var envelopeProblem: (line: Int, reason: String)?
+    while let element = try elements.next() {
+      switch element {
+      case .scalar(let line):
+        visit(.rejected(line: line, reason: "a JSON value that is not a record object"))
+      case .object(let line, let bytes):
+        switch Self.decodeObject(bytes) {
+        case .failure(let why): visit(.rejected(line: line, reason: why.message))
+        case .success(let object): visit(decodeJSONRecord(object, line: line, style: &style))
+        }
+      }
+    }
+    if let problem = elements.problem {
+      envelopeProblem = (elements.line, problem)
+    }
+    if let (line, reason) = envelopeProblem {
+      visit(.rejected(line: line, reason: "the JSON stops being valid here (\(reason)); the rest of the file was not read"))
+    }
+  }
+
+  func decodeJSONRecord(_ object: [String: Any], line: Int, style: inout DateColumnStyle) -> Row {
+    let text = AuditRecordDecoder.string
+    switch format {
+    case .extractorJSON:
+      let inner: [String: Any]
+      switch object["AuditData"] {
+      case let nested as [String: Any]: inner = nested
+      case let string as String:
+        switch Self.decodeObject(Array(string.utf8)) {
+        case .success(let nested): inner = nested
+        case .failure(let why): return .rejected(line: line, reason: why.message)
+        }
+      default: return .rejected(line: line, reason: "no AuditData in the record")
+      }
+      let envelope = AuditRecordDecoder.Envelope(
+        id: text(object["RecordId"]) ?? text(object["Identity"]) ?? text(object["Id"]),
+        date: text(object["CreationDate"]) ?? text(object["CreationTime"]),
+        operation: text(object["Operation"]) ?? text(object["Operations"]),
+        userId: text(object["UserId"]) ?? text(object["UserIds"]), recordType: text(object["RecordType"]))
+      return row(inner, envelope: envelope, line: line, style: &style)
+    case .graphAuditJSON:
+      guard let inner = object["auditData"] as? [String: Any] else {
+        return .rejected(line: line, reason: "no auditData object in the record")
+      }
+      let envelope = AuditRecordDecoder.Envelope(
+        id: text(object["id"]), date: text(object["createdDateTime"]), operation: text(object["operation"]),
+        userId: text(object["userPrincipalName"]) ?? text(object["userId"]), recordType: text(object["auditLogRecordType"]))
+      return row(inner, envelope: envelope, line: line, style: &style)
+    case .sentinelJSON:
+      var data: [String: Any] = [:]
+      for (key, value) in object {
+        let name = Self.sentinelNames[key.lowercased()] ?? key
+        if data[name] == nil || name != key { data[name] = value }
+      }
+      return row(data, envelope: .init(), line: line, style: &style)
+    default:
+      return row(object, envelope: .init(), line: line, style: &style)
+    }
+  }
+
+  // MARK: Shared
+
+  enum DecodeFailure: Error {
+    case invalid(String)
+    var message: String {
+      switch self {
+      case .invalid(let why): return why
+      }
+    }
+  }
+
+  /// A JSON object from bytes (AuditData is JSON inside a CSV field, sometimes inside JSON again).
+  static func decodeObject(_ bytes: [UInt8]) -> Result<[String: Any], DecodeFailure> {
+    let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 }
+    guard !trimmed.isEmpty else { return .failure(.invalid("AuditData is empty")) }
+    guard let parsed = try? JSONSerialization.jsonObject(with: Data(trimmed)) else {
+      let text = String(decoding: bytes.suffix(24), as: UTF8.self)
+      let ending = bytes.last == UInt8(ascii: "}") ? "" : ", and it does not end with } (cut off?)"
+      return .failure(.invalid("AuditData is not valid JSON\(ending): …\(shortened(text))"))
+    }
+    guard let object = parsed as? [String: Any] else { return .failure(.invalid("AuditData is not a JSON object")) }
+    return .success(object)
+  }
+
+  /// Data quoted in a reason is cut to a readable length.
+  static func shortened(_ text: String, limit: Int = 60) -> String {
+    let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    return flat.count <= limit ? "'\(flat)'" : "'\(flat.prefix(limit))…'"
+  }
+}
