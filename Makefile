@@ -13,12 +13,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-## deps: install the C libraries and tools the build needs (libcmark-dev, pkg-config) when missing
+## deps: install the C libraries and tools the build needs (libcmark-dev, zlib1g-dev, pkg-config) when missing
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
-	  echo "Installing libcmark-dev and pkg-config with apt-get…"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark zlib; then \
+	  echo "Installing libcmark-dev, zlib1g-dev and pkg-config with apt-get…"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev zlib1g-dev pkg-config; \
 	fi
 
 ## build: compile the release binary

@@ -87,7 +87,8 @@ public struct AuditIngest {
         )
       }
       if account.rejected > 0 {
-        file.warnings.append("\(Format.count(account.rejected)) \(account.rejected == 1 ? "row was" : "rows were") rejected")
+        file.warnings.append(
+          "\(Format.count(account.rejected)) \(account.rejected == 1 ? "row was" : "rows were") rejected")
       }
       result[index] = file
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rebuilds each sharing link from the records of its life. One share writes about ten records;
 /// they become one link, keyed by `UniqueSharingId` or, when a record lacks it, by the link id in
 /// the `SharingLinks.<item>.<Kind>.<link>` group of the same action (same `CorrelationId`).
@@ -101,7 +103,8 @@ public struct LinkBuilder {
           visitor = Int32(visitors.count)
           visitors[user] = visitor
         }
-        unattributed.append(Unattributed(kind: .visit(visitor), item: itemKey(record), scope: .anyone, time: record.time))
+        unattributed.append(
+          Unattributed(kind: .visit(visitor), item: itemKey(record), scope: .anyone, time: record.time))
       }
     }
   }
@@ -138,7 +141,11 @@ public struct LinkBuilder {
   mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord) {
     let item = itemKey(record)
     update(id) { state in
-      if let scope { state.scope = scope } else if state.scope == nil { state.scope = Self.scope(record.sharingLinkScope) }
+      if let scope {
+        state.scope = scope
+      } else if state.scope == nil {
+        state.scope = Self.scope(record.sharingLinkScope)
+      }
       // The first creation record describes the link; later ones (people added to it) do not.
       if state.fromGroupOnly || (state.createdAt ?? .max) > record.time {
         Self.describe(&state, record, item: item, firstSeen: false)
@@ -193,9 +200,20 @@ public struct LinkBuilder {
 
   /// Joins what named no link, and returns every link, oldest first.
   public mutating func finish() -> [SharingLink] {
-    // Creations whose group record never came: a link of their own.
+    // Creations that named no link: the group records of the same share (same user and file, within
+    // two minutes) name it when the export dropped the correlation id (Sentinel); otherwise the
+    // creation is a link of its own.
     for (key, record) in anonymousCreations.sorted(by: { $0.key < $1.key }) {
-      create("unidentified:" + (record.correlationId.isEmpty ? key : record.correlationId), scope: SharingOperations.effect(of: record).flatMap(Self.scopeOfCreation), record)
+      let scope = SharingOperations.effect(of: record).flatMap(Self.scopeOfCreation)
+      let partner = links.values.filter { state in
+        state.fromGroupOnly && (scope == nil || state.scope == scope) && state.createdBy == record.userId
+          && abs((state.createdAt ?? .min / 2) - record.time) <= 120
+          && (state.itemUrl == record.objectId
+            || (!record.sourceFileName.isEmpty && state.itemName == record.sourceFileName))
+      }.min { (abs(($0.createdAt ?? 0) - record.time), $0.id) < (abs(($1.createdAt ?? 0) - record.time), $1.id) }
+      create(
+        partner?.id ?? "unidentified:" + (record.correlationId.isEmpty ? key : record.correlationId), scope: scope,
+        record)
     }
     anonymousCreations = [:]
     var byItem: [Int32: [String]] = [:]
@@ -261,5 +279,3 @@ public struct LinkBuilder {
       expiresAt: state.expiresAt, workload: state.workload)
   }
 }
-
-import Foundation

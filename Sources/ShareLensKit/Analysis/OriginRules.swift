@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a link's origin is inferred from its creation record. The rules are tried in order and the
 /// first that matches wins; each says what it saw, so the report can show its evidence.
 public enum OriginRules {
@@ -24,11 +26,17 @@ public enum OriginRules {
     Rule(
       id: "teams-client", origin: .teams, confidence: .certain,
       evidence: "the user agent carries the Teams/ token or the app is Microsoft Teams",
-      matches: { userAgent($0, contains: "Teams/") || $0.applicationName.caseInsensitiveCompare("Microsoft Teams") == .orderedSame }),
+      matches: {
+        userAgent($0, contains: "Teams/")
+          || $0.applicationName.caseInsensitiveCompare("Microsoft Teams") == .orderedSame
+      }),
     Rule(
       id: "outlook-web-app", origin: .outlookWeb, confidence: .certain,
       evidence: "the user agent is Outlook Web App (Exchange Online)",
-      matches: { userAgent($0, contains: "Outlook Web App") || $0.applicationName.caseInsensitiveCompare("Outlook on the web") == .orderedSame }),
+      matches: {
+        userAgent($0, contains: "Outlook Web App")
+          || $0.applicationName.caseInsensitiveCompare("Outlook on the web") == .orderedSame
+      }),
     Rule(
       id: "outlook-desktop", origin: .outlookDesktop, confidence: .certain,
       evidence: "the user agent names Microsoft Outlook",
@@ -60,11 +68,11 @@ public enum OriginRules {
   ]
 
   /// The first rule that matches, or unknown with what was there.
-  public static func infer(_ record: AuditRecord) -> (origin: LinkOrigin, confidence: OriginConfidence, evidence: String) {
+  public static func infer(_ record: AuditRecord) -> (
+    origin: LinkOrigin, confidence: OriginConfidence, evidence: String
+  ) {
     if let rule = rules.first(where: { $0.matches(record) }) { return (rule.origin, rule.confidence, rule.evidence) }
     let agent = record.userAgent.isEmpty ? "no user agent" : "an unrecognised user agent"
     return (.unknown, .unknown, "\(agent) and no folder hint")
   }
 }
-
-import Foundation

@@ -18,7 +18,8 @@ public enum SharingOperations {
     "SharingLinkUpdated": .updated, "SharingInvitationUpdated": .updated,
     "AnonymousLinkRemoved": .removed, "CompanyLinkRemoved": .removed, "SecureLinkDeleted": .removed,
     "SharingLinkRemoved": .removed, "SharingLinkDeleted": .removed, "SharingInvitationRevoked": .removed,
-    "AnonymousLinkUsed": .used(.anyone), "CompanyLinkUsed": .used(.organization), "SecureLinkUsed": .used(.specificPeople),
+    "AnonymousLinkUsed": .used(.anyone), "CompanyLinkUsed": .used(.organization),
+    "SecureLinkUsed": .used(.specificPeople),
     "SharingLinkUsed": .used(nil), "SharingInvitationAccepted": .used(.specificPeople),
     "SharingSet": .related, "SharingRevoked": .related, "SharingInheritanceBroken": .related,
     "SharingInheritanceReset": .related, "SharingPolicyChanged": .related, "SharingInvitationBlocked": .related,
@@ -34,7 +35,9 @@ public enum SharingOperations {
     if let effect = effects[record.operation] { return effect }
     if groupOperations.contains(record.operation) {
       let names = record.modifiedGroupNames + [record.targetUserOrGroupName, record.eventData]
-      if names.contains(where: { $0.contains("SharingLinks.") || $0.contains("SLinkClaim.") || $0.contains("System.Limited") }) {
+      if names.contains(where: {
+        $0.contains("SharingLinks.") || $0.contains("SLinkClaim.") || $0.contains("System.Limited")
+      }) {
         return .related
       }
     }

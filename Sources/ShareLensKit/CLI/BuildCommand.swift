@@ -7,10 +7,21 @@ struct BuildCommand {
   var console: Console
 
   func run() throws(ShareLensError) {
-    let epoch = try Timestamp.sourceDateEpoch(environment)
-    let generatedAt = options.generatedAt ?? epoch ?? Date()
-    let writer = SiteWriter(destination: URL(fileURLWithPath: options.out), force: options.force)
-    try writer.checkDestination()
+    var generatedAt = Date()
+    if let given = options.generatedAt {
+      generatedAt = given
+    } else if let epoch = try Timestamp.sourceDateEpoch(environment) {
+      generatedAt = epoch
+    }
+    let writer = SiteWriter(
+      destination: URL(fileURLWithPath: options.out), force: options.force, displayPath: options.out)
+    let named: [String] =
+      (options.inputFolder.map { [$0] } ?? []) + options.audit
+      + [options.tenant, options.sites, options.labels].compactMap { $0 }
+    try writer.checkDestination(
+      protecting: named.map { ($0, "the input \($0)") } + [
+        (FileManager.default.currentDirectoryPath, "the current folder")
+      ])
 
     let (inputs, links) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
@@ -23,7 +34,7 @@ struct BuildCommand {
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
       links: links)
     let pages = ReportBuilder(context: context).pages()
-    try writer.write(try SiteRenderer(context: context).files(for: pages))
+    try writer.write(try SiteRenderer(context: context).files(for: pages))  // checks the destination again
     if !options.quiet {
       let out = options.out.hasSuffix("/") ? options.out : options.out + "/"
       console.out("Wrote \(pages.count) pages to \(out); open \(out)index.html in a browser.\n")
@@ -59,7 +70,9 @@ struct BuildCommand {
   func report(_ inputs: ReportInputs) {
     for file in inputs.files {
       if file.isRejected {
-        console.err("\(Escaping.terminal(file.path)): warning: rejected: \(Escaping.terminal(file.problem ?? "not recognised"))\n")
+        console.err(
+          "\(Escaping.terminal(file.path)): warning: rejected: \(Escaping.terminal(file.problem ?? "not recognised"))\n"
+        )
       }
       for warning in file.warnings where file.audit?.rejected == 0 || !warning.hasSuffix("rejected") {
         console.err("\(Escaping.terminal(file.path)): warning: \(Escaping.terminal(warning))\n")
@@ -75,10 +88,14 @@ struct BuildCommand {
     if rows > 0 {
       for file in inputs.used {
         for rejection in file.audit?.rejections.prefix(3) ?? [] {
-          console.err("\(Escaping.terminal(file.path)):\(rejection.line): warning: rejected: \(Escaping.terminal(rejection.reason))\n")
+          console.err(
+            "\(Escaping.terminal(file.path)):\(rejection.line): warning: rejected: \(Escaping.terminal(rejection.reason))\n"
+          )
         }
       }
-      console.err("sharelens: \(Format.count(rows)) audit \(rows == 1 ? "row was" : "rows were") rejected; the Inputs page lists them\n")
+      console.err(
+        "sharelens: \(Format.count(rows)) audit \(rows == 1 ? "row was" : "rows were") rejected; the Inputs page lists them\n"
+      )
     }
     if inputs.used.isEmpty {
       console.err("sharelens: warning: no input file could be used\n")

@@ -50,6 +50,7 @@ public enum CommandLineParser {
       rest.removeFirst()
       if let topic = rest.first {
         guard HelpText.commands.contains(topic) else { throw usage("unknown command '\(topic)'", topic: nil) }
+        guard rest.count == 1 else { throw usage("help takes one command name", topic: nil) }
         return .help(topic: topic)
       }
       return .help(topic: nil)

@@ -20,11 +20,22 @@ public struct AuditFileReader {
   public func read(_ visit: (Row) -> Void) throws(ShareLensError) -> DateColumnStyle {
     var style = DateColumnStyle()
     let reader = try ByteReader(path: path)
+    var lastLine = 0
+    let counting: (Row) -> Void = { row in
+      switch row {
+      case .record(_, let line), .rejected(let line, _): lastLine = max(lastLine, line)
+      }
+      visit(row)
+    }
     switch format {
     case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV:
-      try readCSV(reader, style: &style, visit)
+      try readCSV(reader, style: &style, counting)
     default:
-      try readJSON(reader, style: &style, visit)
+      try readJSON(reader, style: &style, counting)
+    }
+    if let problem = reader.problem {
+      visit(
+        .rejected(line: lastLine + 1, reason: "\(problem) after this point; the rest of the file could not be read"))
     }
     return style
   }
@@ -69,6 +80,15 @@ public struct AuditFileReader {
         let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
         if fields.first?.hasPrefix("#TYPE") == true { continue }
         header = fields
+        continue
+      }
+      if record.oversized {
+        visit(
+          .rejected(
+            line: record.line,
+            reason:
+              "a row larger than \(CSVRecordReader.recordLimit >> 20) MB (an unbalanced quote?); reading resumed at the next line"
+          ))
         continue
       }
       if record.truncated {
@@ -117,7 +137,8 @@ public struct AuditFileReader {
     return row(data, envelope: envelope, line: record.line, style: &style)
   }
 
-  func row(_ data: [String: Any], envelope: AuditRecordDecoder.Envelope, line: Int, style: inout DateColumnStyle) -> Row {
+  func row(_ data: [String: Any], envelope: AuditRecordDecoder.Envelope, line: Int, style: inout DateColumnStyle) -> Row
+  {
     switch AuditRecordDecoder.decode(data, envelope: envelope, dateStyle: &style) {
     case .success(let record): return .record(record, line: line)
     case .failure(.missing(let field)): return .rejected(line: line, reason: "no \(field) in the record")
@@ -137,7 +158,19 @@ public struct AuditFileReader {
       case .object(let line, let bytes):
         switch Self.decodeObject(bytes) {
         case .failure(let why): visit(.rejected(line: line, reason: why.message))
-        case .success(let object): visit(decodeJSONRecord(object, line: line, style: &style))
+        case .success(let object):
+          // Graph and OData wrap the records: `{"value": [ … ]}`.
+          if let wrapped = object["value"] as? [Any], object["Operation"] == nil, object["auditData"] == nil {
+            for element in wrapped {
+              guard let record = element as? [String: Any] else {
+                visit(.rejected(line: line, reason: "a JSON value that is not a record object"))
+                continue
+              }
+              visit(decodeJSONRecord(record, line: line, style: &style))
+            }
+          } else {
+            visit(decodeJSONRecord(object, line: line, style: &style))
+          }
         }
       }
     }
@@ -145,7 +178,8 @@ public struct AuditFileReader {
       envelopeProblem = (elements.line, problem)
     }
     if let (line, reason) = envelopeProblem {
-      visit(.rejected(line: line, reason: "the JSON stops being valid here (\(reason)); the rest of the file was not read"))
+      visit(
+        .rejected(line: line, reason: "the JSON stops being valid here (\(reason)); the rest of the file was not read"))
     }
   }
 
@@ -175,7 +209,8 @@ public struct AuditFileReader {
       }
       let envelope = AuditRecordDecoder.Envelope(
         id: text(object["id"]), date: text(object["createdDateTime"]), operation: text(object["operation"]),
-        userId: text(object["userPrincipalName"]) ?? text(object["userId"]), recordType: text(object["auditLogRecordType"]))
+        userId: text(object["userPrincipalName"]) ?? text(object["userId"]),
+        recordType: text(object["auditLogRecordType"]))
       return row(inner, envelope: envelope, line: line, style: &style)
     case .sentinelJSON:
       var data: [String: Any] = [:]

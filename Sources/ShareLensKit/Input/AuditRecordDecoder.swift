@@ -13,7 +13,9 @@ public enum AuditRecordDecoder {
     public var userId: String?
     public var recordType: String?
 
-    public init(id: String? = nil, date: String? = nil, operation: String? = nil, userId: String? = nil, recordType: String? = nil) {
+    public init(
+      id: String? = nil, date: String? = nil, operation: String? = nil, userId: String? = nil, recordType: String? = nil
+    ) {
       self.id = id
       self.date = date
       self.operation = operation
@@ -65,7 +67,9 @@ public enum AuditRecordDecoder {
     record.itemType = string(data["ItemType"]) ?? ""
     record.sharingLinkScope = string(data["SharingLinkScope"]) ?? ""
     if let properties = data["ModifiedProperties"] as? [[String: Any]] {
-      record.modifiedGroupNames = properties.compactMap { string($0["NewValue"]) }.filter { $0.hasPrefix("SharingLinks.") }
+      record.modifiedGroupNames = properties.compactMap { string($0["NewValue"]) }.filter {
+        $0.hasPrefix("SharingLinks.")
+      }
     }
     return .success(record)
   }

@@ -42,8 +42,12 @@ public enum AuditTime {
   }
 
   static func valid(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Bool {
-    guard (1970...2200).contains(year), (1...12).contains(month), hour < 24, minute < 60, second < 61 else { return false }
-    let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard (1970...2200).contains(year), (1...12).contains(month), hour < 24, minute < 60, second < 61 else {
+      return false
+    }
+    let lengths = [
+      31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]
     return (1...lengths[month - 1]).contains(day)
   }
 }
@@ -111,9 +115,11 @@ public struct DateColumnStyle: Sendable, Equatable {
     let count = Format.count(guessed)
     let guessOrder = guessedOrders.contains(.monthFirst) ? "month/day (US)" : "day/month"
     if let proven = provenOrder, !guessedOrders.contains(proven) {
-      return "\(count) dates in the date column were read as \(guessOrder) before a later row showed the file writes \(proven == .monthFirst ? "month/day" : "day/month"); their times may be wrong"
+      return
+        "\(count) dates in the date column were read as \(guessOrder) before a later row showed the file writes \(proven == .monthFirst ? "month/day" : "day/month"); their times may be wrong"
     }
     if provenOrder != nil { return nil }
-    return "day and month cannot be told apart in the date column (no day above 12): \(count) dates were read as \(guessOrder); export with AuditData's CreationTime to be sure"
+    return
+      "day and month cannot be told apart in the date column (no day above 12): \(count) dates were read as \(guessOrder); export with AuditData's CreationTime to be sure"
   }
 }

@@ -7,7 +7,12 @@ public final class ByteReader {
   public static let blockSize = 1 << 20
 
   public let encoding: TextEncoding
+  /// The file is gzip-compressed (and is decompressed while it is read).
+  public let compressed: Bool
+  /// Set when the compressed data turned out corrupt: the reading stopped there.
+  public private(set) var problem: String?
   private let handle: FileHandle
+  private let gunzip: Gunzip?
   private var pending: [UInt8] = []
   private var atEnd = false
   private var highSurrogate: UInt16?
@@ -24,6 +29,28 @@ public final class ByteReader {
       head = Array(try handle.read(upToCount: Self.blockSize) ?? Data())
     } catch {
       throw ShareLensError(.unreadable(error.localizedDescription), path: path)
+    }
+    if head.starts(with: [0x1F, 0x8B]), let gunzip = Gunzip() {
+      compressed = true
+      self.gunzip = gunzip
+      var raw = head
+      head = []
+      // Decompress until there is something to look at (or the file ends).
+      while head.isEmpty, !raw.isEmpty {
+        do {
+          head = try gunzip.inflate(raw)
+        } catch {
+          problem = "the gzip data is corrupt"
+          break
+        }
+        if head.isEmpty {
+          raw = (try? handle.read(upToCount: Self.blockSize)).map { Array($0 ?? Data()) } ?? []
+        }
+      }
+      if head.isEmpty, problem == nil, gunzip.insideMember { problem = "the gzip data ends early (a truncated file)" }
+    } else {
+      compressed = false
+      gunzip = nil
     }
     if head.starts(with: [0xEF, 0xBB, 0xBF]) {
       encoding = .utf8BOM
@@ -74,9 +101,24 @@ public final class ByteReader {
         oddByte = nil
         return [0xEF, 0xBF, 0xBD]
       }
+      if problem != nil {
+        atEnd = true
+        continue
+      }
       do {
         let data = try handle.read(upToCount: Self.blockSize) ?? Data()
-        if data.isEmpty { atEnd = true } else { pending = Array(data) }
+        if data.isEmpty {
+          atEnd = true
+          if gunzip?.insideMember == true { problem = "the gzip data ends early (a truncated file)" }
+        } else if let gunzip {
+          do {
+            pending = try gunzip.inflate(Array(data))
+          } catch {
+            problem = "the gzip data is corrupt"
+          }
+        } else {
+          pending = Array(data)
+        }
       } catch {
         throw ShareLensError(.unreadable(error.localizedDescription))
       }

@@ -7,7 +7,12 @@ public final class CSVRecordReader {
     public var fields: [[UInt8]]
     /// The file ended inside a quoted field: this record is cut off.
     public var truncated: Bool
+    /// Longer than `recordLimit`: its fields were dropped and reading resumed at the next line.
+    public var oversized = false
   }
+
+  /// No audit record comes near this; a row that does is an unbalanced quote swallowing the file.
+  public static let recordLimit = 16 << 20
 
   private let reader: ByteReader
   private var block: [UInt8] = []
@@ -55,8 +60,17 @@ public final class CSVRecordReader {
     var fields: [[UInt8]] = []
     var field: [UInt8] = []
     var inQuotes = false
+    var size = 0
     while let byte = try nextByte() {
       if byte == 0x0A { line += 1 }
+      size += 1
+      if size > Self.recordLimit {
+        // Give up on this record: skip to the end of the physical line and go on from there.
+        var next: UInt8? = byte
+        while let current = next, current != 0x0A { next = try nextByte() }
+        if next == 0x0A, byte != 0x0A { line += 1 }
+        return Record(line: startLine, fields: [], truncated: false, oversized: true)
+      }
       if inQuotes {
         if byte == UInt8(ascii: "\"") {
           if try peekByte() == UInt8(ascii: "\"") {

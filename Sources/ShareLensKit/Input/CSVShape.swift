@@ -9,6 +9,8 @@ public struct CSVShape: Sendable, Equatable {
   public var dataRecords = 0
   /// The file ends inside a quoted field: the last record is truncated.
   public var endsInsideQuotes = false
+  /// No line break in the first 64 kB: there is no header to read.
+  public var headerTooLong = false
 
   /// Whether the records were counted (false when `scan` stopped after the header).
   public var counted = true
@@ -68,10 +70,21 @@ public struct CSVShape: Sendable, Equatable {
       }
     }
 
+    /// A header longer than this is not a header: the file is not CSV (or has no line breaks).
+    static let headerLimit = 64 * 1024
+    var headerBytes = 0
+
     /// Parses fields until the header record is complete; returns where the data begins.
     private mutating func consumeHeader(_ block: [UInt8]) -> Int {
       var index = 0
       while index < block.count {
+        headerBytes += 1
+        if headerBytes > Self.headerLimit {
+          shape.header = []
+          shape.headerTooLong = true
+          headerDone = true
+          return block.count
+        }
         let byte = block[index]
         index += 1
         if inQuotes {

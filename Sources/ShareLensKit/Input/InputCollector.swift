@@ -29,6 +29,26 @@ public struct InputCollector: Sendable {
       guard seen.insert(key).inserted else { return }
       files.append(try InputInspector.inspect(path: path, displayPath: display, requestedRole: role))
     }
+    /// A file found in a folder: problems are listed, never fatal. `expected` is the role of an
+    /// `--audit` folder, whose other files are skipped rather than rejected.
+    func add(_ entry: FolderEntry, expected: InputRole?) {
+      let key = URL(fileURLWithPath: entry.path).standardizedFileURL.resolvingSymlinksInPath().path
+      guard seen.insert(key).inserted else { return }
+      let size = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.size] as? NSNumber)?.int64Value ?? 0
+      if let problem = entry.problem {
+        files.append(InputFile(path: entry.display, location: entry.path, size: size, problem: problem))
+        return
+      }
+      do {
+        var file = try InputInspector.inspect(path: entry.path, displayPath: entry.display, requestedRole: nil)
+        if let expected, let format = file.format, format.role != expected {
+          file.problem = "not \(expected.title) (\(format.title)), found in an --\(expected.rawValue) folder"
+        }
+        files.append(file)
+      } catch {
+        files.append(InputFile(path: entry.display, location: entry.path, size: size, problem: error.message))
+      }
+    }
     // Named files first, so that their requested role wins over a folder that also holds them.
     let named: [(String, InputRole)] =
       [tenant.map { ($0, .tenant) }, sites.map { ($0, .sites) }, labels.map { ($0, .labels) }].compactMap { $0 }
@@ -44,7 +64,7 @@ public struct InputCollector: Sendable {
       case .missing: throw ShareLensError(.missingInput, path: path)
       case .file: try add(path, display: Self.displayPath(path), role: .audit)
       case .folder:
-        for (file, display) in try Self.files(under: path) { try add(file, display: display, role: .audit) }
+        for entry in try Self.files(under: path) { add(entry, expected: .audit) }
       }
     }
     for folder in folders {
@@ -52,7 +72,7 @@ public struct InputCollector: Sendable {
       case .missing: throw ShareLensError(.missingInput, path: folder)
       case .file: throw ShareLensError(.notADirectory, path: folder)
       case .folder:
-        for (file, display) in try Self.files(under: folder) { try add(file, display: display, role: nil) }
+        for entry in try Self.files(under: folder) { add(entry, expected: nil) }
       }
     }
     return files
@@ -74,29 +94,59 @@ public struct InputCollector: Sendable {
     return parts.isEmpty ? "." : parts.joined(separator: "/")
   }
 
-  /// Every regular file under `folder`, sorted, skipping hidden entries, symbolic links to folders
-  /// and report folders written by ShareLens (which carry its marker file).
-  static func files(under folder: String) throws(ShareLensError) -> [(path: String, display: String)] {
+  /// One entry found in an input folder: a file to inspect, or one that cannot be, and why.
+  struct FolderEntry {
+    var path: String
+    var display: String
+    var problem: String?
+  }
+
+  /// Every file under `folder`, sorted by name, skipping hidden entries and report folders written
+  /// by ShareLens (which carry its marker file). Symbolic links to files are followed, links to
+  /// folders are not (no cycles). Entries that cannot be read as files (a FIFO, a name that is not
+  /// UTF-8) are returned with the reason, so that nothing in the folder goes unmentioned.
+  static func files(under folder: String) throws(ShareLensError) -> [FolderEntry] {
     let prefix = displayPath(folder)
-    var found: [(String, String)] = []
+    var found: [FolderEntry] = []
     func walk(_ directory: String, relative: String) throws(ShareLensError) {
-      let names: [String]
-      do {
-        names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-      } catch {
-        throw ShareLensError(.unreadable(error.localizedDescription), path: directory)
+      guard let stream = opendir(directory) else {
+        throw ShareLensError(.unreadable(String(cString: strerror(errno))), path: directory)
       }
-      if names.contains(SiteWriter.reportMarker.name) { return }
-      for name in names where !name.hasPrefix(".") {
+      var names: [(String, valid: Bool)] = []
+      while let entry = readdir(stream) {
+        let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+        if let name = String(validating: bytes, as: UTF8.self) {
+          names.append((name, true))
+        } else {
+          names.append((String(decoding: bytes, as: UTF8.self), false))
+        }
+      }
+      closedir(stream)
+      if names.contains(where: { $0.0 == SiteWriter.reportMarker.name }) { return }
+      for (name, valid) in names.sorted(by: { $0.0 < $1.0 }) where !name.hasPrefix(".") {
         let path = directory + "/" + name
         let shown = relative.isEmpty ? name : relative + "/" + name
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        switch attributes?[.type] as? FileAttributeType {
-        case .typeDirectory?: try walk(path, relative: shown)
-        case .typeRegular?: found.append((path, prefix == "." ? shown : prefix + "/" + shown))
-        case .typeSymbolicLink? where kind(of: path) == .file:
-          found.append((path, prefix == "." ? shown : prefix + "/" + shown))
-        default: continue
+        let display = prefix == "." ? shown : prefix + "/" + shown
+        guard valid else {
+          found.append(
+            FolderEntry(
+              path: path, display: display, problem: "the file name is not valid UTF-8; rename the file to read it"))
+          continue
+        }
+        var link = stat()
+        var target = stat()
+        guard lstat(path, &link) == 0 else { continue }
+        let isLink = link.st_mode & S_IFMT == S_IFLNK
+        guard stat(path, &target) == 0 else {
+          found.append(
+            FolderEntry(path: path, display: display, problem: isLink ? "a broken symbolic link" : "cannot be read"))
+          continue
+        }
+        switch target.st_mode & S_IFMT {
+        case S_IFDIR where !isLink: try walk(path, relative: shown)
+        case S_IFDIR: continue
+        case S_IFREG: found.append(FolderEntry(path: path, display: display))
+        default: found.append(FolderEntry(path: path, display: display, problem: "not a regular file"))
         }
       }
     }

@@ -11,8 +11,9 @@ public enum InputInspector {
     var file = InputFile(path: displayPath, location: path, size: size, requestedRole: requestedRole)
     let reader = try ByteReader(path: path)
     file.encoding = reader.encoding
+    file.compressed = reader.compressed
     let head = try reader.peek()
-    if let problem = unreadableContent(head, encoding: reader.encoding) {
+    if let problem = reader.problem ?? unreadableContent(head, encoding: reader.encoding) {
       file.problem = problem
       return file
     }
@@ -70,11 +71,14 @@ public enum InputInspector {
   }
 
   static func inspectCSV(_ shape: CSVShape) -> Result<(InputFormat, Int, [String]), Unrecognised> {
+    if shape.headerTooLong {
+      return .failure(Unrecognised(reason: "no line break in the first 64 kB, so no CSV header"))
+    }
     guard let format = csvFormat(of: shape) else {
       if shape.header.count == 1, let only = shape.header.first, only.contains(";") || only.contains("\t") {
         return .failure(Unrecognised(reason: "fields are separated by ; or tabs, not commas (Export-Csv -UseCulture?)"))
       }
-      let shown = shape.header.prefix(6).joined(separator: ", ")
+      let shown = shape.header.prefix(6).map { String($0.prefix(40)) }.joined(separator: ", ")
       let more = shape.header.count > 6 ? ", …" : ""
       return .failure(
         Unrecognised(
@@ -142,7 +146,7 @@ public enum InputInspector {
       }
     }
     guard var format = jsonFormat(object) else {
-      let keys = object.keys.sorted().prefix(6).joined(separator: ", ")
+      let keys = object.keys.sorted().prefix(6).map { String($0.prefix(40)) }.joined(separator: ", ")
       return .failure(
         Unrecognised(reason: "JSON of an unknown shape (first keys: \(keys)\(object.count > 6 ? ", …" : ""))"))
     }

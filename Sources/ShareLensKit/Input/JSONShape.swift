@@ -19,6 +19,9 @@ public struct JSONShape: Sendable, Equatable {
 
   /// Reads the file once. Once the first element is complete, `countElements` decides whether to
   /// go on counting or stop there.
+  /// No record or settings object is this large; a value that is, is not one.
+  static let elementLimit = 256 << 20
+
   public static func scan(
     _ reader: ByteReader, countElements: (JSONShape) -> Bool = { _ in true }
   ) throws(ShareLensError) -> JSONShape {
@@ -65,7 +68,12 @@ public struct JSONShape: Sendable, Equatable {
     mutating func consume(_ block: [UInt8]) {
       for byte in block {
         if byte == UInt8(ascii: "\n") { lineNumber += 1 }
-        if capturing { current.append(byte) }
+        if capturing {
+          current.append(byte)
+          if current.count > JSONShape.elementLimit {
+            return fail("a single value larger than \(JSONShape.elementLimit >> 20) MB")
+          }
+        }
         if inString {
           if escaped {
             escaped = false

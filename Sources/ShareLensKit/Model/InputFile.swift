@@ -6,6 +6,8 @@ public struct InputFile: Sendable, Equatable {
   public var location: String
   public var size: Int64
   public var encoding: TextEncoding?
+  /// Read through gzip.
+  public var compressed = false
   /// Set when the content was recognised.
   public var format: InputFormat?
   /// The role the user asked for (`--audit`, `--tenant`, …), if the file was named explicitly.
@@ -32,6 +34,12 @@ public struct InputFile: Sendable, Equatable {
     self.records = records
     self.problem = problem
     self.warnings = warnings
+  }
+
+  /// The encoding as the Inputs page shows it.
+  public var encodingTitle: String {
+    guard let encoding else { return "–" }
+    return encoding.rawValue + (compressed ? ", gzip" : "")
   }
 
   /// Used as input: recognised, and of the kind asked for.

@@ -9,7 +9,9 @@ public struct ReportContext: Sendable {
   /// Every link rebuilt from the audit data, oldest first.
   public var links: [SharingLink]
 
-  public init(title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = []) {
+  public init(
+    title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = []
+  ) {
     self.title = title
     self.classification = classification
     self.generatedAt = generatedAt
@@ -23,11 +25,19 @@ public struct ReportPage: Sendable {
   public var slug: String
   public var navigationTitle: String
   public var document: MarkdownDocument
+  /// The continuation pages of a long table are reached from their first page, not the navigation.
+  public var inNavigation: Bool
+  /// The navigation entry this page belongs to.
+  public var section: String
 
-  public init(slug: String, navigationTitle: String, document: MarkdownDocument) {
+  public init(
+    slug: String, navigationTitle: String, document: MarkdownDocument, inNavigation: Bool = true, section: String? = nil
+  ) {
     self.slug = slug
     self.navigationTitle = navigationTitle
     self.document = document
+    self.inNavigation = inNavigation
+    self.section = section ?? slug
   }
 
   public var htmlPath: String { slug + ".html" }

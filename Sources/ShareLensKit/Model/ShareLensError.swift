@@ -6,11 +6,10 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case missingInput
     case notADirectory
     case unreadable(String)
-    case wrongKind(expected: String, found: String)
     case rejectedInput(count: Int)
     case outputNotOurs
     case outputIsNotAFolder
-    case outputInsideInput
+    case outputHoldsInput(String)
     case cannotWrite(String)
     case renderFailed(page: String)
     case templateSlot(String)
@@ -32,13 +31,13 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case .missingInput: return "no such file or folder"
     case .notADirectory: return "not a folder"
     case .unreadable(let why): return "cannot read: \(why)"
-    case .wrongKind(let expected, let found): return "expected \(expected), but this file is \(found)"
     case .rejectedInput(let count):
       return "\(Format.count(count)) input \(count == 1 ? "item was" : "items were") rejected (--strict)"
     case .outputNotOurs:
       return "folder exists, is not empty and was not written by ShareLens; pass --force to replace it"
     case .outputIsNotAFolder: return "exists and is not a folder"
-    case .outputInsideInput: return "the output folder must not be an input folder or inside one"
+    case .outputHoldsInput(let what):
+      return "the output folder holds \(what); replacing it would delete it, even with --force (choose another --out)"
     case .cannotWrite(let why): return "cannot write: \(why)"
     case .renderFailed(let page): return "libcmark could not render the page \(page)"
     case .templateSlot(let slot): return "template slot {{\(slot)}} has no value"
@@ -49,9 +48,9 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
   public var exitCode: Int32 {
     switch reason {
     case .usage: return 64
-    case .rejectedInput, .wrongKind: return 65
+    case .rejectedInput: return 65
     case .missingInput, .notADirectory, .unreadable: return 66
-    case .outputNotOurs, .outputIsNotAFolder, .outputInsideInput, .cannotWrite: return 73
+    case .outputNotOurs, .outputIsNotAFolder, .outputHoldsInput, .cannotWrite: return 73
     case .renderFailed, .templateSlot: return 1
     }
   }

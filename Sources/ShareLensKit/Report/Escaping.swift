@@ -26,8 +26,10 @@ public enum Escaping {
     return out
   }
 
-  private static let inlineMarkup: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "~", "|"]
-  private static let blockStart: Set<Unicode.Scalar> = ["#", "+", "-", "="]
+  private static let inlineMarkup: Set<Unicode.Scalar> = [
+    "\\", "`", "*", "_", "[", "]", "<", ">", "&", "!", "~", "|", "#",
+  ]
+  private static let blockStart: Set<Unicode.Scalar> = ["+", "-", "="]
 
   /// Text inside an HTML element (including the HTML blocks of the Markdown documents). Line breaks
   /// become character references so that a value can never end an HTML block with a blank line.
@@ -61,7 +63,8 @@ public enum Escaping {
   /// Text for a terminal (stderr messages): control characters, including escape sequences that
   /// could retitle or rewrite the terminal, and bidirectional overrides become U+FFFD.
   public static func terminal(_ value: String) -> String {
-    String(String.UnicodeScalarView(neutralized(value).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? "\u{FFFD}" : $0 }))
+    String(
+      String.UnicodeScalarView(neutralized(value).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? "\u{FFFD}" : $0 }))
   }
 
   /// Control characters (other than tab, CR and LF) and the bidirectional overrides that can make a

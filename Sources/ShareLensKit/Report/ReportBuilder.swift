@@ -5,13 +5,18 @@ public struct ReportBuilder: Sendable {
   public init(context: ReportContext) { self.context = context }
 
   public func pages() -> [ReportPage] {
+    let links = LinksPage.build(context)
     let inputs = InputsPage.build(context)
     let summaries: [(slug: String, title: String, summary: Markdown)] = [
       (
-        inputs.slug, inputs.navigationTitle,
-        "every input file, the format it was recognised as, its size and record count, and the files that were not used and why."
-      )
+        LinksPage.slug, "Link inventory",
+        "every sharing link rebuilt from the audit records: who made it, when, where, its scope and permission, which program made it, its uses and removal."
+      ),
+      (
+        inputs.slug, "Inputs and data quality",
+        "every input file, the format it was recognised as, and what became of each record: used, duplicate, another operation, or rejected with the reason."
+      ),
     ]
-    return [OverviewPage.build(context, pages: summaries), inputs]
+    return [OverviewPage.build(context, pages: summaries)] + links + [inputs]
   }
 }

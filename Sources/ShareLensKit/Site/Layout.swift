@@ -1,7 +1,7 @@
 import Foundation
 
 /// A page layout from `Templates/` with named slots. `{{name}}` is a text slot: its value is
-/// escaped as HTML text. `{{{name}}}` is a raw slot for HTML the report generated itself
+/// escaped (quotes included, so it may stand in an attribute). `{{{name}}}` is a raw slot for HTML the report generated itself
 /// (navigation, page content). The two kinds have different names, so a slot cannot change kind
 /// by accident.
 public struct Layout: Sendable {
@@ -52,7 +52,8 @@ public struct Layout: Sendable {
       case .literal(let literal): out += literal
       case .text(let name):
         guard let value = text[name] else { throw ShareLensError(.templateSlot(name)) }
-        out += Escaping.htmlText(value)
+        // Escaped for an attribute value, which is also right for element text.
+        out += Escaping.htmlAttribute(value)
       case .raw(let name):
         guard let value = raw[name] else { throw ShareLensError(.templateSlot("{" + name + "}")) }
         out += value.source

@@ -38,6 +38,8 @@ public struct SiteRenderer: Sendable {
         ])
       files.append(OutputFile(path: page.htmlPath, text: html))
     }
+    files.append(OutputFile(path: "report.json", text: ReportJSON(context: context).encoded()))
+    files.append(OutputFile(path: LinksPage.csvPath, text: ReportJSON.linksCSV(context)))
     for (name, text) in EmbeddedFiles.assets.sorted(by: { $0.key < $1.key }) {
       files.append(OutputFile(path: "assets/" + name, text: text))
     }
@@ -46,8 +48,8 @@ public struct SiteRenderer: Sendable {
 
   func navigation(_ pages: [ReportPage], current: ReportPage) -> HTML {
     var lines: [String] = ["<ul>"]
-    for page in pages {
-      let currentMark = page.slug == current.slug ? " aria-current=\"page\"" : ""
+    for page in pages where page.inNavigation {
+      let currentMark = page.slug == current.section ? " aria-current=\"page\"" : ""
       let item: HTML =
         "<li><a href=\"\(attribute: page.htmlPath)\"\(HTML(stringLiteral: currentMark))>\(page.navigationTitle)</a></li>"
       lines.append(item.source)

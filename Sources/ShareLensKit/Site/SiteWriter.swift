@@ -37,27 +37,38 @@ public struct SiteWriter: Sendable {
   public var destination: URL
   public var force: Bool
   public var marker: Marker
+  /// The destination as the user named it, for messages.
+  public var displayPath: String
 
-  public init(destination: URL, force: Bool, marker: Marker = SiteWriter.reportMarker) {
+  public init(destination: URL, force: Bool, marker: Marker = SiteWriter.reportMarker, displayPath: String? = nil) {
     self.destination = destination.resolvingSymlinksInPath().standardizedFileURL
     self.force = force
     self.marker = marker
+    self.displayPath = displayPath ?? destination.path
   }
 
   /// Fails, touching nothing, when the destination may not be replaced. Called before any work.
-  public func checkDestination() throws(ShareLensError) {
+  /// `protected` paths (the inputs, the working folder) must not be inside the destination: the
+  /// swap would delete them, so not even `force` allows it.
+  public func checkDestination(protecting protected: [(path: String, what: String)] = []) throws(ShareLensError) {
     let path = destination.path
+    for (candidate, what) in protected {
+      let resolved = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().standardizedFileURL.path
+      if resolved == path || resolved.hasPrefix(path.hasSuffix("/") ? path : path + "/") {
+        throw ShareLensError(.outputHoldsInput(what), path: displayPath)
+      }
+    }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-    guard isFolder.boolValue else { throw ShareLensError(.outputIsNotAFolder, path: path) }
+    guard isFolder.boolValue else { throw ShareLensError(.outputIsNotAFolder, path: displayPath) }
     let entries: [String]
     do {
       entries = try FileManager.default.contentsOfDirectory(atPath: path)
     } catch {
-      throw ShareLensError(.cannotWrite(error.localizedDescription), path: path)
+      throw ShareLensError(.cannotWrite(error.localizedDescription), path: displayPath)
     }
     if entries.isEmpty || entries.contains(marker.name) || force { return }
-    throw ShareLensError(.outputNotOurs, path: path)
+    throw ShareLensError(.outputNotOurs, path: displayPath)
   }
 
   public func write(_ files: [OutputFile]) throws(ShareLensError) {

@@ -54,12 +54,14 @@ import Testing
 
   @Test func overlappingExportsAreDeduplicated() throws {
     let temp = try TemporaryFolder()
-    let original = try String(contentsOfFile: try Fixtures.path("real/huntress-ctf-2023-rogue-inbox-purview-export.csv"), encoding: .utf8)
+    let original = try String(
+      contentsOfFile: try Fixtures.path("real/huntress-ctf-2023-rogue-inbox-purview-export.csv"), encoding: .utf8)
     let lines = original.components(separatedBy: "\r\n")
     try temp.write("a.csv", lines[0..<150].joined(separator: "\r\n") + "\r\n")
     try temp.write("b.csv", ([lines[0]] + lines[100..<220]).joined(separator: "\r\n"))
     let files = try ["a.csv", "b.csv"].map { name in
-      try InputInspector.inspect(path: temp.url.appendingPathComponent(name).path, displayPath: name, requestedRole: nil)
+      try InputInspector.inspect(
+        path: temp.url.appendingPathComponent(name).path, displayPath: name, requestedRole: nil)
     }
     let result = try AuditIngest.run(files)
     #expect(result.files[0].audit?.duplicates == 0)

@@ -11,7 +11,8 @@ public enum OverviewPage {
     let inputsLink = InputsPage.slug + ".html"
 
     document.paragraph(
-      "Generated \(context.generatedAt) from \(inputs.used.count) input \(inputs.used.count == 1 ? "file" : "files"). \(InputsPage.origin(inputs.origin))"
+      "Generated \(context.generatedAt) from \(inputs.used.count) input \(inputs.used.count == 1 ? "file" : "files")."
+        + InputsPage.origin(inputs.origin)
     )
 
     document.heading("What was read")
@@ -28,7 +29,7 @@ public enum OverviewPage {
     let missing = InputRole.allCases.filter { inputs.used($0).isEmpty }
     if !missing.isEmpty {
       let names = missing.map(\.title).joined(separator: ", ")
-      document.note("No \(names) input was given.")
+      document.note("No \(names) input could be used.")
     }
     if !inputs.notUsed.isEmpty {
       let count = inputs.notUsed.count

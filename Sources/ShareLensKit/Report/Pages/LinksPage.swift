@@ -1,0 +1,110 @@
+import Foundation
+
+/// The link inventory: every rebuilt link, oldest first, split into pages so that no page grows
+/// without bound; `links.csv` holds them all.
+public enum LinksPage {
+  public static let slug = "links"
+  public static let title = "Links"
+  public static let csvPath = "links.csv"
+  public static let rowsPerPage = 500
+
+  public static func pageSlug(_ index: Int) -> String { index == 0 ? slug : "\(slug)-\(index + 1)" }
+
+  public static func build(_ context: ReportContext) -> [ReportPage] {
+    let links = context.links
+    let chunks = stride(from: 0, to: max(links.count, 1), by: rowsPerPage).map {
+      Array(links[$0..<min($0 + rowsPerPage, links.count)])
+    }
+    return chunks.enumerated().map { index, chunk in
+      var document = MarkdownDocument(title: index == 0 ? "Link inventory" : "Link inventory, page \(index + 1)")
+      if index == 0 { summary(links, into: &document) }
+      if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
+      if !chunk.isEmpty { document.table(table(chunk, first: index * rowsPerPage)) }
+      if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
+      return ReportPage(
+        slug: pageSlug(index), navigationTitle: title, document: document, inNavigation: index == 0, section: slug)
+    }
+  }
+
+  static func summary(_ links: [SharingLink], into document: inout MarkdownDocument) {
+    guard !links.isEmpty else {
+      document.paragraph("The audit data holds no sharing link.")
+      return
+    }
+    let anyone = links.filter { $0.scope == .anyone }
+    document.paragraph(
+      "\(links.count) \(links.count == 1 ? "link" : "links") rebuilt from the audit records, one per link however many records its share wrote. Every link is also in \(Markdown.link("links.csv", to: csvPath)) (and `report.json`)."
+    )
+    document.table(
+      Table(
+        caption: "Links by scope",
+        columns: [
+          .init("Scope"), .init("Links", numeric: true), .init("Still active", numeric: true),
+          .init("Never used", numeric: true), .init("Edit", numeric: true),
+        ],
+        rows: LinkScope.allCases.map { scope in
+          let some = links.filter { $0.scope == scope }
+          return [
+            .header(scope.title), .count(some.count), .count(some.filter(\.isActive).count),
+            .count(some.filter { $0.uses == 0 }.count), .count(some.filter { $0.permission == .edit }.count),
+          ]
+        }))
+    let earlier = links.filter { $0.createdAt == nil }.count
+    if earlier > 0 {
+      document.note(
+        "\(earlier) \(earlier == 1 ? "link was" : "links were") used in the period but created before the audit data begins: \(earlier == 1 ? "its" : "their") creator and origin are unknown."
+      )
+    }
+    if !anyone.isEmpty {
+      let visitors = anyone.reduce(0) { $0 + $1.distinctVisitors }
+      document.paragraph(
+        "Anyone links were opened \(anyone.reduce(0) { $0 + $1.uses }) times, by \(visitors) anonymous \(visitors == 1 ? "visitor" : "visitors") counted link by link (distinct `urn:spo:anon#` ids on each link's file)."
+      )
+    }
+  }
+
+  static func pager(current: Int, count: Int, total: Int) -> Markdown {
+    var parts: [Markdown] = []
+    for index in 0..<count {
+      let label: Markdown = "\(index + 1)"
+      parts.append(index == current ? "**\(index + 1)**" : Markdown.link(label, to: pageSlug(index) + ".html"))
+    }
+    let from = current * rowsPerPage + 1
+    let to = min(total, (current + 1) * rowsPerPage)
+    return "Links \(from)–\(to) of \(total). Pages: "
+      + parts.reduce(Markdown(stringLiteral: "")) { $0.source.isEmpty ? $1 : $0 + " · " + $1 }
+  }
+
+  static func table(_ links: [SharingLink], first: Int) -> Table {
+    Table(
+      caption: "Links \(Format.count(first + 1))–\(Format.count(first + links.count)), oldest first (times in UTC)",
+      columns: [
+        .init("Created"), .init("Scope"), .init("Permission"), .init("Item"), .init("Site"), .init("Created by"),
+        .init("Origin"), .init("Uses", numeric: true), .init("Visitors", numeric: true), .init("Removed"),
+      ],
+      rows: links.map { link in
+        [
+          Table.Cell("\(link.createdAt.map(time) ?? "before the audit data")", isRowHeader: true),
+          .text(link.scope.title),
+          .text(link.permission.rawValue),
+          Table.Cell("<span title=\"\(attribute: link.itemUrl)\">\(link.itemName)</span>"),
+          .text(sitePath(link.siteUrl)), .text(link.createdBy ?? "unknown"),
+          Table.Cell(
+            "<span title=\"\(attribute: link.originEvidence)\">\(link.origin.title)</span> <small>(\(link.originConfidence.rawValue))</small>"
+          ), .count(link.uses), .count(link.distinctVisitors), .text(link.removedAt.map(time) ?? ""),
+        ]
+      })
+  }
+
+  static func time(_ seconds: Int64) -> String {
+    Format.timestamp(Date(timeIntervalSince1970: TimeInterval(seconds))).replacingOccurrences(of: " UTC", with: "")
+  }
+
+  /// `https://contoso.sharepoint.com/sites/Finance` → `/sites/Finance`; OneDrives keep their person.
+  static func sitePath(_ url: String) -> String {
+    guard let host = url.range(of: "://")?.upperBound else { return url }
+    let rest = url[host...]
+    guard let slash = rest.firstIndex(of: "/") else { return "/" }
+    return String(rest[slash...])
+  }
+}

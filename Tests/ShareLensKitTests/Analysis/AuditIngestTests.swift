@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+/// Every export format, read end to end: the same 25 real records (lines 194–218 of the Huntress
+/// Purview export, one Anyone link's life) in each shape give the same link.
+@Suite struct AuditIngestTests {
+  static func ingest(paths: [String]) throws -> AuditIngest.Result {
+    let files = try paths.map { path in
+      try InputInspector.inspect(
+        path: path, displayPath: URL(fileURLWithPath: path).lastPathComponent, requestedRole: nil)
+    }
+    return try AuditIngest.run(files)
+  }
+
+  static func ingest(_ fixtures: String...) throws -> AuditIngest.Result {
+    try ingest(paths: try fixtures.map { try Fixtures.path($0) })
+  }
+
+  @Test(arguments: [
+    ("crafted/purview-new-layout.csv", InputFormat.purviewCSV, TextEncoding.utf8, false),
+    ("crafted/purview-new-layout.csv.gz", .purviewCSV, .utf8, true),
+    ("crafted/purview-classic-layout.csv", .purviewClassicCSV, .utf8, false),
+    ("crafted/search-unifiedauditlog-utf16.csv", .powerShellCSV, .utf16LE, false),
+    ("crafted/management-api.json", .managementAPIJSON, .utf8, false),
+    ("crafted/extractor.jsonl", .extractorJSON, .utf8BOM, false),
+    ("crafted/graph-audit-records.json", .graphAuditJSON, .utf8, false),
+  ])
+  func everyFormatGivesTheSameLink(fixture: String, format: InputFormat, encoding: TextEncoding, gzip: Bool) throws {
+    let result = try Self.ingest(fixture)
+    let file = result.files[0]
+    #expect(file.format == format)
+    #expect(file.encoding == encoding)
+    #expect(file.compressed == gzip)
+    let account = try #require(file.audit)
+    #expect(account.records == 25)
+    #expect(account.rejected == 0, "\(account.rejections)")
+    #expect(account.duplicates == 0)
+    #expect(file.warnings.isEmpty, "\(file.warnings)")
+    #expect(result.links.count == 1)
+    let link = try #require(result.links.first)
+    #expect(link.id == "63033ade-21e5-4af8-9d0e-02b854de2c74")
+    #expect(link.scope == .anyone)
+    #expect(link.permission == .edit)
+    #expect(link.itemName == "John Hammond.png")
+    #expect(link.createdAt == AuditTime.parseISO("2023-09-26T02:15:59"))
+    #expect(link.uses == 1)
+    #expect(link.distinctVisitors == 1)
+  }
+
+  /// Sentinel's OfficeActivity has no UniqueSharingId, ListItemUniqueId or CorrelationId: the link is
+  /// named by its SharingSet group, and its use joined through the file's URL.
+  @Test func sentinelExportGivesTheSameLinkWithoutItsIds() throws {
+    let result = try Self.ingest("crafted/sentinel-officeactivity.csv")
+    let account = try #require(result.files[0].audit)
+    #expect(result.files[0].format == .sentinelCSV)
+    #expect(account.records == 25)
+    #expect(account.rejected == 0, "\(account.rejections)")
+    #expect(result.links.map(\.id) == ["63033ade-21e5-4af8-9d0e-02b854de2c74"])
+    #expect(result.links.first?.uses == 1)
+    #expect(result.links.first?.createdAt == AuditTime.parseISO("2023-09-26T02:15:59"))
+  }
+
+  @Test func theSameRecordsInEveryFormatAreDuplicates() throws {
+    let names = [
+      "crafted/purview-new-layout.csv", "crafted/management-api.json", "crafted/graph-audit-records.json",
+      "crafted/search-unifiedauditlog-utf16.csv",
+    ]
+    let result = try Self.ingest(paths: try names.map { try Fixtures.path($0) })
+    #expect(result.files.map { $0.audit?.duplicates } == [0, 25, 25, 25].map { Optional($0) })
+    #expect(result.links.count == 1)
+  }
+
+  func ingestText(_ name: String, _ text: String) throws -> InputFile {
+    let temp = try TemporaryFolder()
+    return try Self.ingest(paths: [try temp.write(name, text)]).files[0]
+  }
+
+  static let header =
+    "RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames\n"
+  static let goodData =
+    #"{""Id"":""11111111-1111-1111-1111-111111111111"",""CreationTime"":""2026-01-02T03:04:05"",""Operation"":""FileAccessed"",""UserId"":""a@b.c""}"#
+
+  /// Each rejection reason, with its line, while the good rows around it are read.
+  @Test(arguments: [
+    (
+      "x,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"{\"\"Id\"\":\"\"2\"\",\"\"Operation\"\":\"\"X\"\"\",,\n",
+      #"AuditData is not valid JSON, and it does not end with } (cut off?): …'"Id":"2","Operation":"X"'"#
+    ),
+    ("x,1/2/2026 3:04:05 AM,6,FileAccessed,u\n", "the row has 5 of the header's 8 columns"),
+    (
+      "x,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"{}\",,,extra\n",
+      "the row has 9 fields but the header 8 (a comma outside quotes?)"
+    ),
+    ("x,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"[1]\",,\n", "AuditData is not a JSON object"),
+    (",,6,FileAccessed,u,\"{\"\"Operation\"\":\"\"X\"\"}\",,\n", "no Id in the record"),
+    (
+      "x,13/13/2026 3:04:05 AM,6,FileAccessed,u,\"{\"\"Id\"\":\"\"2\"\",\"\"Operation\"\":\"\"X\"\"}\",,\n",
+      "unreadable time '13/13/2026 3:04:05 AM'"
+    ),
+    ("x;1/2/2026;6;FileAccessed;u;{};;\n", "the row has 1 of the header's 8 columns"),
+  ])
+  func rejectedRowsKeepTheirLineAndReason(row: String, reason: String) throws {
+    let good = "g,1/2/2026 3:04:05 AM,6,FileAccessed,a@b.c,\"\(Self.goodData)\",,\n"
+    let file = try ingestText(
+      "a.csv", Self.header + good + row + good.replacingOccurrences(of: "1111-1111-1111", with: "1111-1111-2222"))
+    let account = try #require(file.audit)
+    #expect(account.records == 3)
+    #expect(account.other == 2)
+    #expect(account.rejections == [AuditAccount.Rejection(line: 3, reason: reason)])
+  }
+
+  @Test func aTruncatedLastRowIsRejected() throws {
+    let good = "g,1/2/2026 3:04:05 AM,6,FileAccessed,a@b.c,\"\(Self.goodData)\",,\n"
+    let file = try ingestText("a.csv", Self.header + good + "t,1/2/2026 3:04:05 AM,6,X,u,\"{\"\"Id\"\":\"\"cut")
+    #expect(
+      file.audit?.rejections == [
+        AuditAccount.Rejection(line: 3, reason: "the file ends inside this row: it is truncated")
+      ])
+  }
+
+  @Test func brokenJSONStopsWithAReason() throws {
+    let file = try ingestText(
+      "a.json", "[{\"Id\":\"1\",\"CreationTime\":\"2026-01-02T03:04:05\",\"Operation\":\"X\"},\n{\"Id\":\"2\",\"Crea")
+    #expect(file.audit?.other == 1)
+    #expect(file.audit?.rejected == 1)
+    #expect(file.audit?.rejections.first?.reason.contains("the JSON stops being valid here") == true)
+  }
+
+  @Test func anExportOfExactly50000RowsIsFlagged() throws {
+    var csv = Self.header
+    for index in 0..<50_000 {
+      csv +=
+        "r,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"{\"\"Id\"\":\"\"\(index)\"\",\"\"CreationTime\"\":\"\"2026-01-02T03:04:05\"\",\"\"Operation\"\":\"\"FileAccessed\"\"}\",,\n"
+    }
+    let file = try ingestText("a.csv", csv)
+    #expect(file.records == 50_000)
+    #expect(file.warnings.contains { $0.contains("exactly 50,000 rows") })
+  }
+
+  @Test func ambiguousDatesAreSaid() throws {
+    // No CreationTime in AuditData: the date column decides, and 3/4 could be either.
+    let row =
+      "r,3/4/2026 10:00:00,6,FileAccessed,u,\"{\"\"Id\"\":\"\"1\"\",\"\"Operation\"\":\"\"FileAccessed\"\"}\",,\n"
+    let file = try ingestText("a.csv", Self.header + row)
+    #expect(file.audit?.firstEvent == CivilTime(year: 2026, month: 4, day: 3, hour: 10).epochSeconds)
+    #expect(file.warnings.contains { $0.contains("day and month cannot be told apart") })
+    let settled = try ingestText(
+      "b.csv",
+      Self.header + row
+        + row.replacingOccurrences(of: "3/4/2026", with: "25/4/2026").replacingOccurrences(
+          of: "\"\"1\"\"", with: "\"\"2\"\""))
+    #expect(!settled.warnings.contains { $0.contains("day and month") })
+  }
+}
