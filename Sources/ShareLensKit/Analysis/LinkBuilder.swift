@@ -44,6 +44,7 @@ public struct LinkBuilder {
   var groupLinks: [String: String] = [:]
   var unattributed: [Unattributed] = []
   var items: [String: Int32] = [:]
+  var itemNames: [String] = []
   var visitors: [String: Int32] = [:]
 
   public init() {}
@@ -56,6 +57,7 @@ public struct LinkBuilder {
     if let index = items[key] { return index }
     let index = Int32(items.count)
     items[key] = index
+    itemNames.append(key)
     return index
   }
 
@@ -230,7 +232,7 @@ public struct LinkBuilder {
       if id == nil, case .removal = event.kind { continue }
       if id == nil {
         // Used, but created before the audit data begins.
-        let earlier = "earlier:\(event.scope.rawValue):\(event.item)"
+        let earlier = "earlier:\(event.scope.rawValue):\(itemNames[Int(event.item)])"
         if links[earlier] == nil, let context = event.context {
           var state = LinkState(id: earlier, scope: event.scope)
           Self.describe(&state, context, item: event.item, firstSeen: false)

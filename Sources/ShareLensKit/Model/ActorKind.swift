@@ -2,6 +2,15 @@
 public enum ActorKind: String, Sendable, Codable, CaseIterable {
   case member, guest, anonymous, system
 
+  public var title: String {
+    switch self {
+    case .member: return "Members"
+    case .guest: return "Guests"
+    case .anonymous: return "Anonymous"
+    case .system: return "System accounts"
+    }
+  }
+
   public init(userId: String) {
     let id = userId.lowercased()
     if id == "anonymous" || id.hasPrefix("urn:spo:anon#") {

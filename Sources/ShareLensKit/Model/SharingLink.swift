@@ -60,6 +60,8 @@ public struct SharingLink: Sendable, Equatable, Codable {
   public var itemUrl: String
   public var itemName: String
   public var createdBy: String?
+  /// Member, guest, anonymous or system, told from `createdBy`.
+  public var creatorKind: ActorKind? { createdBy.map(ActorKind.init(userId:)) }
   /// Nil when the creation is not in the audit data (the link is older than the export).
   public var createdAt: Int64?
   public var origin: LinkOrigin

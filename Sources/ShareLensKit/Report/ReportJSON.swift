@@ -48,6 +48,7 @@ public struct ReportJSON: Encodable {
     var itemUrl: String
     var itemName: String
     var createdBy: String?
+    var createdByKind: String?
     var createdAt: String?
     var origin: String
     var originConfidence: String
@@ -90,7 +91,8 @@ public struct ReportJSON: Encodable {
     links = context.links.map { link in
       Link(
         id: link.id, scope: link.scope.rawValue, permission: link.permission.rawValue, siteUrl: link.siteUrl,
-        itemUrl: link.itemUrl, itemName: link.itemName, createdBy: link.createdBy, createdAt: Self.time(link.createdAt),
+        itemUrl: link.itemUrl, itemName: link.itemName, createdBy: link.createdBy,
+        createdByKind: link.creatorKind?.rawValue, createdAt: Self.time(link.createdAt),
         origin: link.origin.rawValue, originConfidence: link.originConfidence.rawValue,
         originEvidence: link.originEvidence, uses: link.uses, distinctVisitors: link.distinctVisitors,
         lastUsedAt: Self.time(link.lastUsedAt), removedAt: Self.time(link.removedAt),
@@ -113,14 +115,16 @@ public struct ReportJSON: Encodable {
   /// The same columns as `links` in report.json, for spreadsheets.
   public static func linksCSV(_ context: ReportContext) -> String {
     let columns = [
-      "id", "scope", "permission", "siteUrl", "itemUrl", "itemName", "createdBy", "createdAt", "origin",
+      "id", "scope", "permission", "siteUrl", "itemUrl", "itemName", "createdBy", "createdByKind", "createdAt",
+      "origin",
       "originConfidence", "originEvidence", "uses", "distinctVisitors", "lastUsedAt", "removedAt", "expiresAt",
     ]
     var text = CSVCell.row(columns)
     for link in ReportJSON(context: context).links {
       text += CSVCell.row([
         link.id, link.scope, link.permission, link.siteUrl, link.itemUrl, link.itemName, link.createdBy ?? "",
-        link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence, String(link.uses),
+        link.createdByKind ?? "", link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence,
+        String(link.uses),
         String(link.distinctVisitors), link.lastUsedAt ?? "", link.removedAt ?? "", link.expiresAt ?? "",
       ])
     }

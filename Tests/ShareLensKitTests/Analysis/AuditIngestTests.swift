@@ -154,3 +154,58 @@ import Testing
     #expect(!settled.warnings.contains { $0.contains("day and month") })
   }
 }
+
+extension AuditIngestTests {
+  @Test func aTruncatedGzipFileKeepsWhatWasReadAndSaysWhy() throws {
+    let temp = try TemporaryFolder()
+    let whole = try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path("crafted/purview-new-layout.csv.gz")))
+    let path = try temp.write("cut.csv.gz", bytes: Array(whole.prefix(whole.count * 2 / 3)))
+    let file = try Self.ingest(paths: [path]).files[0]
+    let account = try #require(file.audit)
+    #expect(account.records > 1 && account.records < 26)
+    #expect(account.rejections.last?.reason.contains("the gzip data ends early") == true)
+  }
+
+  @Test func expiryAndRemovalFromEventData() throws {
+    func record(_ id: String, _ operation: String, _ time: String, _ eventData: String = "") -> String {
+      let json =
+        #"{"Id":"\#(id)","CreationTime":"\#(time)","Operation":"\#(operation)","UserId":"a@b.c","ListItemUniqueId":"0b7c2c1e-58a0-4a5e-9a57-1c0f7f0b9d01","UniqueSharingId":"1d5a9f7e-9a32-4c3b-8d7e-5b2f8f9e1c22","SourceFileName":"f.docx","EventData":"\#(eventData)"}"#
+      return json + "\n"
+    }
+    let temp = try TemporaryFolder()
+    let path = try temp.write(
+      "a.jsonl",
+      record(
+        "1", "AnonymousLinkCreated", "2026-01-01T10:00:00",
+        "<Type>View</Type><Expiration>2026-02-01T00:00:00Z</Expiration>")
+        + record("2", "AnonymousLinkRemoved", "2026-01-10T10:00:00"))
+    let link = try #require(try Self.ingest(paths: [path]).links.first)
+    #expect(link.permission == .view)
+    #expect(link.expiresAt == AuditTime.parseISO("2026-02-01T00:00:00Z"))
+    #expect(link.removedAt == AuditTime.parseISO("2026-01-10T10:00:00"))
+    #expect(!link.isActive)
+  }
+
+  /// A use is joined to the Anyone link on its file that was active at the time: not one removed
+  /// before, not one created after.
+  @Test func usesJoinTheLinkActiveAtTheTime() throws {
+    func record(_ id: String, _ operation: String, _ time: String, link: String? = nil) -> String {
+      let sharing = link.map { #","UniqueSharingId":"\#($0)""# } ?? ""
+      return
+        #"{"Id":"\#(id)","CreationTime":"\#(time)","Operation":"\#(operation)","UserId":"a@b.c","ListItemUniqueId":"item-1","SourceFileName":"f.docx"\#(sharing)}"#
+        + "\n"
+    }
+    let temp = try TemporaryFolder()
+    let path = try temp.write(
+      "a.jsonl",
+      record("1", "AnonymousLinkCreated", "2026-01-01T10:00:00", link: "first")
+        + record("2", "AnonymousLinkUsed", "2026-01-01T11:00:00")
+        + record("3", "AnonymousLinkRemoved", "2026-01-02T10:00:00", link: "first")
+        + record("4", "AnonymousLinkCreated", "2026-01-03T10:00:00", link: "second")
+        + record("5", "AnonymousLinkUsed", "2026-01-04T10:00:00")
+        + record("6", "AnonymousLinkUsed", "2026-01-05T10:00:00"))
+    let links = try Self.ingest(paths: [path]).links
+    #expect(links.map(\.id) == ["first", "second"])
+    #expect(links.map(\.uses) == [1, 2])
+  }
+}

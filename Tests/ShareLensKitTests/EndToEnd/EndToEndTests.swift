@@ -45,9 +45,22 @@ import Testing
         ["--out", "foreign", "-q", "--generated-at", "2026-12-01T00:00:00Z"], in: temp.url, environment: foreign
       ).status == 0)
     #expect(try temp.snapshot("plain") == (try temp.snapshot("foreign")))
-    for (name, data) in try temp.snapshot("plain") {
-      #expect(!String(decoding: data, as: UTF8.self).contains(temp.path), "\(name) holds the machine's path")
+    // Inputs named by absolute path: only names relative to what was given reach the report.
+    try FileManager.default.copyItem(
+      at: Fixtures.packageRoot.appendingPathComponent("Samples/contoso"), to: temp.url.appendingPathComponent("exports")
+    )
+    let absolute = try BinaryRun.run(
+      ["\(temp.path)/exports", "--out", "absolute", "-q"], in: temp.url, environment: Self.epoch)
+    #expect(absolute.status == 0)
+    for folder in ["plain", "absolute"] {
+      for (name, data) in try temp.snapshot(folder) {
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains(temp.path), "\(folder)/\(name) holds the machine's path")
+        #expect(!text.contains("sharelens-demo"), "\(folder)/\(name) holds the demo's scratch folder")
+        #expect(!text.contains(NSTemporaryDirectory()), "\(folder)/\(name) holds the temporary folder")
+      }
     }
+    #expect(try temp.read("absolute/markdown/inputs.md").contains("<code>exports/AuditLog.csv</code>"))
   }
 
   @Test func anUnknownOptionIsAUsageError() throws {
@@ -95,6 +108,38 @@ import Testing
     #expect(strict.status == 65)
     #expect(strict.stderr.hasSuffix("sharelens: error: 1 input item was rejected (--strict)\n"))
     #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("strict").path))
+  }
+
+  @Test func strictFailsOnRejectedRows() throws {
+    let temp = try TemporaryFolder()
+    try temp.write(
+      "a.csv",
+      "RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames\nx,1/2/2026 3:04:05 AM,6,Op,u,\"{broken\",,\n"
+    )
+    let lenient = try BinaryRun.run(["--audit", "a.csv", "-q"], in: temp.url)
+    #expect(lenient.status == 0)
+    #expect(lenient.stderr.contains("a.csv:2: warning: rejected: AuditData is not valid JSON"))
+    #expect(lenient.stderr.contains("sharelens: 1 audit row was rejected; the Inputs page lists them"))
+    let strict = try BinaryRun.run(["--audit", "a.csv", "--strict", "--out", "strict"], in: temp.url)
+    #expect(strict.status == 65)
+    #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("strict").path))
+  }
+
+  @Test func anOutputFolderHoldingAnInputIsRefusedEvenWithForce() throws {
+    let temp = try TemporaryFolder()
+    try FileManager.default.copyItem(
+      at: Fixtures.packageRoot.appendingPathComponent("Samples/contoso"), to: temp.url.appendingPathComponent("exports")
+    )
+    let before = try temp.snapshot()
+    for arguments in [
+      ["exports", "--out", "exports", "--force"], ["exports", "--out", ".", "--force"],
+      ["--audit", "exports/AuditLog.csv", "--out", "exports", "--force"],
+    ] {
+      let run = try BinaryRun.run(arguments, in: temp.url)
+      #expect(run.status == 73, "\(arguments)")
+      #expect(run.stderr.contains("replacing it would delete it, even with --force"))
+    }
+    #expect(try temp.snapshot() == before)
   }
 
   @Test func helpAndVersion() throws {

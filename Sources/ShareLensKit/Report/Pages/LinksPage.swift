@@ -49,6 +49,18 @@ public enum LinksPage {
             .count(some.filter { $0.uses == 0 }.count), .count(some.filter { $0.permission == .edit }.count),
           ]
         }))
+    let kinds = ActorKind.allCases.map { kind in (kind, links.filter { $0.creatorKind == kind }) }.filter {
+      !$0.1.isEmpty
+    }
+    if !kinds.isEmpty {
+      document.table(
+        Table(
+          caption: "Who created the links",
+          columns: [.init("Creator"), .init("Links", numeric: true), .init("Anyone links", numeric: true)],
+          rows: kinds.map { kind, some in
+            [.header(kind.title), .count(some.count), .count(some.filter { $0.scope == .anyone }.count)]
+          }))
+    }
     let earlier = links.filter { $0.createdAt == nil }.count
     if earlier > 0 {
       document.note(

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import ShareLensKit
+
+/// One case per origin rule, with the user agents and folders real records carry.
+@Suite struct OriginRulesTests {
+  static func record(
+    agent: String, app: String = "", user: String = "megan@contoso.com", workload: String = "OneDrive",
+    path: String = "Documents/Report.docx"
+  ) -> AuditRecord {
+    var record = AuditRecord(id: "1", time: 0, operation: "AnonymousLinkCreated")
+    record.userAgent = agent
+    record.applicationName = app
+    record.userId = user
+    record.workload = workload
+    record.sourceRelativeUrl = path
+    return record
+  }
+
+  static let edge =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0"
+
+  @Test(arguments: [
+    ("teams-client", record(agent: edge + " Teams/24257.205.3165.2029/49"), LinkOrigin.teams, OriginConfidence.certain),
+    ("teams-client", record(agent: edge, app: "Microsoft Teams"), .teams, .certain),
+    ("outlook-web-app", record(agent: "Exchange/15.20.6792.25/Outlook Web App"), .outlookWeb, .certain),
+    (
+      "outlook-desktop", record(agent: "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.18129; Pro)"),
+      .outlookDesktop, .certain
+    ),
+    (
+      "sync-client", record(agent: "Microsoft SkyDriveSync 22.099.0508.0001 ship; Windows NT 10.0 (19043)"),
+      .syncClient, .certain
+    ),
+    (
+      "office-app",
+      record(
+        agent:
+          "Microsoft Office Word/16.0.16124.20000 (Windows/10.0; Desktop WOW64; en-US; Desktop app; HP/HP Z240 Tower Workstation)"
+      ), .officeApp, .certain
+    ),
+    ("service-account", record(agent: "", user: "app@sharepoint"), .service, .certain),
+    ("service-account", record(agent: "ODMTADocCache/0.0", user: "SHAREPOINT\\system"), .service, .certain),
+    (
+      "teams-chat-files-folder", record(agent: edge, path: "Documents/Microsoft Teams Chat Files/a.docx"), .teams,
+      .likely
+    ),
+    (
+      "outlook-attachments-folder", record(agent: edge, path: "Documents/Attachments/John Hammond.png"), .outlookWeb,
+      .likely
+    ),
+    ("browser", record(agent: edge), .web, .likely),
+    (
+      "browser", record(agent: edge, workload: "SharePoint", path: "Shared Documents/Attachments/a.docx"), .web, .likely
+    ),
+  ])
+  func eachRule(rule: String, record: AuditRecord, origin: LinkOrigin, confidence: OriginConfidence) throws {
+    let matched = try #require(OriginRules.rules.first { $0.matches(record) })
+    #expect(matched.id == rule)
+    let inferred = OriginRules.infer(record)
+    #expect(inferred.origin == origin)
+    #expect(inferred.confidence == confidence)
+    #expect(inferred.evidence == matched.evidence)
+  }
+
+  @Test func nothingToGoOnIsUnknown() {
+    let inferred = OriginRules.infer(Self.record(agent: "curl/8.0"))
+    #expect(inferred.origin == .unknown)
+    #expect(inferred.confidence == .unknown)
+    #expect(inferred.evidence == "an unrecognised user agent and no folder hint")
+  }
+
+  @Test func everyRuleIsTested() {
+    let tested: Set<String> = [
+      "teams-client", "outlook-web-app", "outlook-desktop", "sync-client", "office-app", "service-account",
+      "teams-chat-files-folder", "outlook-attachments-folder", "browser",
+    ]
+    #expect(Set(OriginRules.rules.map(\.id)) == tested)
+  }
+
+  @Test(arguments: [
+    ("anonymous", ActorKind.anonymous), ("urn:spo:anon#5c20b08ab4c4dcdfe6586b1dc08335ff", .anonymous),
+    ("urn:spo:guest#john.doe@example.com", .guest), ("jordan.lee_fabrikam.com#EXT#@contoso.onmicrosoft.com", .guest),
+    ("app@sharepoint", .system), ("SHAREPOINT\\system", .system), ("debrab@m365b132131.onmicrosoft.com", .member),
+  ])
+  func actorKinds(user: String, kind: ActorKind) {
+    #expect(ActorKind(userId: user) == kind)
+  }
+}
