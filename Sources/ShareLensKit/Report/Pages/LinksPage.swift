@@ -100,7 +100,8 @@ public enum LinksPage {
           .text(link.scope.title),
           .text(link.permission.rawValue),
           Table.Cell("<span title=\"\(attribute: link.itemUrl)\">\(link.itemName)</span>"),
-          .text(sitePath(link.siteUrl)), .text(link.createdBy ?? "unknown"),
+          Table.Cell("<span title=\"\(attribute: link.siteUrl)\">\(siteName(link.siteUrl))</span>"),
+          .text(link.createdBy ?? "unknown"),
           Table.Cell(
             "<span title=\"\(attribute: link.originEvidence)\">\(link.origin.title)</span> <small>(\(link.originConfidence.rawValue))</small>"
           ), .count(link.uses), .count(link.distinctVisitors), .text(link.removedAt.map(time) ?? ""),
@@ -112,11 +113,17 @@ public enum LinksPage {
     Format.timestamp(Date(timeIntervalSince1970: TimeInterval(seconds))).replacingOccurrences(of: " UTC", with: "")
   }
 
-  /// `https://contoso.sharepoint.com/sites/Finance` → `/sites/Finance`; OneDrives keep their person.
-  static func sitePath(_ url: String) -> String {
+  /// `…/sites/Finance` → `/sites/Finance`; `…-my.sharepoint.com/personal/megan_contoso_com` →
+  /// `OneDrive of megan`; the full URL stays in the cell's tooltip, the CSV and report.json.
+  static func siteName(_ url: String) -> String {
     guard let host = url.range(of: "://")?.upperBound else { return url }
     let rest = url[host...]
-    guard let slash = rest.firstIndex(of: "/") else { return "/" }
-    return String(rest[slash...])
+    guard let slash = rest.firstIndex(of: "/") else { return "/ (root site)" }
+    let path = rest[slash...]
+    if path.hasPrefix("/personal/") {
+      let person = path.dropFirst("/personal/".count).split(separator: "_").first.map(String.init) ?? ""
+      return "OneDrive of \(person)"
+    }
+    return String(path)
   }
 }
