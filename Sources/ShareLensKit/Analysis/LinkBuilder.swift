@@ -34,7 +34,6 @@ public struct LinkBuilder {
     var item: Int32
     var scope: LinkScope
     var time: Int64
-    var context: AuditRecord?
   }
 
   var links: [String: LinkState] = [:]
@@ -43,6 +42,9 @@ public struct LinkBuilder {
   /// Link ids named by group records, by correlation id.
   var groupLinks: [String: String] = [:]
   var unattributed: [Unattributed] = []
+  /// The first use record of each item, to describe a link created before the audit data begins
+  /// (one record per item, not per use: memory follows items, not records).
+  var firstUse: [Int32: AuditRecord] = [:]
   var items: [String: Int32] = [:]
   var itemNames: [String] = []
   var visitors: [String: Int32] = [:]
@@ -92,8 +94,9 @@ public struct LinkBuilder {
           state.lastUsedAt = max(state.lastUsedAt ?? record.time, record.time)
         }
       } else {
-        unattributed.append(
-          Unattributed(kind: .use, item: itemKey(record), scope: scope ?? .anyone, time: record.time, context: record))
+        let item = itemKey(record)
+        if firstUse[item] == nil { firstUse[item] = record }
+        unattributed.append(Unattributed(kind: .use, item: item, scope: scope ?? .anyone, time: record.time))
       }
     case .related:
       let user = record.userId.lowercased()
@@ -233,7 +236,7 @@ public struct LinkBuilder {
       if id == nil {
         // Used, but created before the audit data begins.
         let earlier = "earlier:\(event.scope.rawValue):\(itemNames[Int(event.item)])"
-        if links[earlier] == nil, let context = event.context {
+        if links[earlier] == nil, case .use = event.kind, let context = firstUse[event.item] {
           var state = LinkState(id: earlier, scope: event.scope)
           Self.describe(&state, context, item: event.item, firstSeen: false)
           state.fromGroupOnly = false
@@ -255,6 +258,7 @@ public struct LinkBuilder {
       }
     }
     unattributed = []
+    firstUse = [:]
     return links.values.map(Self.link).sorted { ($0.createdAt ?? .min, $0.id) < ($1.createdAt ?? .min, $1.id) }
   }
 

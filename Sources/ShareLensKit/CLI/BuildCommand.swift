@@ -34,7 +34,11 @@ struct BuildCommand {
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
       links: links)
     let pages = ReportBuilder(context: context).pages()
-    try writer.write(try SiteRenderer(context: context).files(for: pages))  // checks the destination again
+    let renderer = SiteRenderer(context: context)
+    // Pages go to disk one by one as they are rendered; the writer checks the destination again.
+    try writer.write { staging throws(ShareLensError) in
+      try renderer.render(pages) { file throws(ShareLensError) in try SiteWriter.save(file, in: staging) }
+    }
     if !options.quiet {
       let out = options.out.hasSuffix("/") ? options.out : options.out + "/"
       console.out("Wrote \(pages.count) pages to \(out); open \(out)index.html in a browser.\n")

@@ -17,9 +17,17 @@ public struct SiteRenderer: Sendable {
 
   public func files(for pages: [ReportPage]) throws(ShareLensError) -> [OutputFile] {
     var files: [OutputFile] = []
+    try render(pages) { files.append($0) }
+    return files
+  }
+
+  /// Renders page after page into `emit`, so that a large report is never whole in memory.
+  public func render(_ pages: [ReportPage], into emit: (OutputFile) throws(ShareLensError) -> Void)
+    throws(ShareLensError)
+  {
     for page in pages {
       let markdown = page.document.text
-      files.append(OutputFile(path: page.markdownPath, text: markdown))
+      try emit(OutputFile(path: page.markdownPath, text: markdown))
       guard let content = MarkdownRenderer.html(fromMarkdown: markdown) else {
         throw ShareLensError(.renderFailed(page: page.slug))
       }
@@ -36,14 +44,13 @@ public struct SiteRenderer: Sendable {
           "content": HTML(stringLiteral: content),
           "classification-banner": classificationBanner,
         ])
-      files.append(OutputFile(path: page.htmlPath, text: html))
+      try emit(OutputFile(path: page.htmlPath, text: html))
     }
-    files.append(OutputFile(path: "report.json", text: ReportJSON(context: context).encoded()))
-    files.append(OutputFile(path: LinksPage.csvPath, text: ReportJSON.linksCSV(context)))
+    try emit(OutputFile(path: "report.json", text: ReportJSON(context: context).encoded()))
+    try emit(OutputFile(path: LinksPage.csvPath, text: ReportJSON.linksCSV(context)))
     for (name, text) in EmbeddedFiles.assets.sorted(by: { $0.key < $1.key }) {
-      files.append(OutputFile(path: "assets/" + name, text: text))
+      try emit(OutputFile(path: "assets/" + name, text: text))
     }
-    return files
   }
 
   func navigation(_ pages: [ReportPage], current: ReportPage) -> HTML {

@@ -73,16 +73,18 @@ public struct SiteWriter: Sendable {
 
   public func write(_ files: [OutputFile]) throws(ShareLensError) {
     try write { staging throws(ShareLensError) in
-      for file in files {
-        let target = staging.appendingPathComponent(file.path)
-        do {
-          try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-          try Data(file.contents).write(to: target)
-        } catch {
-          throw ShareLensError(.cannotWrite(error.localizedDescription), path: file.path)
-        }
-      }
+      for file in files { try Self.save(file, in: staging) }
+    }
+  }
+
+  /// Writes one file into a folder being filled (the staging folder of `write`).
+  public static func save(_ file: OutputFile, in folder: URL) throws(ShareLensError) {
+    let target = folder.appendingPathComponent(file.path)
+    do {
+      try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(file.contents).write(to: target)
+    } catch {
+      throw ShareLensError(.cannotWrite(error.localizedDescription), path: file.path)
     }
   }
 
