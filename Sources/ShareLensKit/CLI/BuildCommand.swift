@@ -23,7 +23,7 @@ struct BuildCommand {
         (FileManager.default.currentDirectoryPath, "the current folder")
       ])
 
-    let (inputs, links) = try options.usesDemoTenant ? demoInputs() : userInputs()
+    let (inputs, links, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
     let rejections = inputs.rejected.count + inputs.rejectedRows
     if options.strict, rejections > 0 {
@@ -32,7 +32,7 @@ struct BuildCommand {
 
     let context = ReportContext(
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
-      links: links)
+      links: links, settings: settings)
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
@@ -45,17 +45,25 @@ struct BuildCommand {
     }
   }
 
-  func userInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink]) {
+  func userInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink], SettingsInputs) {
     let collector = InputCollector(
       folders: options.inputFolder.map { [$0] } ?? [], audit: options.audit, tenant: options.tenant,
       sites: options.sites, labels: options.labels)
-    let ingest = try AuditIngest.run(try collector.collect())
-    return (ReportInputs(origin: .userFiles, files: ingest.files), ingest.links)
+    return try read(try collector.collect(), origin: .userFiles)
+  }
+
+  /// Reads the audit logs and the settings of the files found.
+  func read(_ files: [InputFile], origin: ReportInputs.Origin) throws(ShareLensError) -> (
+    ReportInputs, [SharingLink], SettingsInputs
+  ) {
+    let ingest = try AuditIngest.run(files)
+    let (settings, read) = try SettingsLoader.load(ingest.files)
+    return (ReportInputs(origin: origin, files: read), ingest.links, settings)
   }
 
   /// The built-in demo tenant, generated afresh into a temporary folder: the same bytes as
   /// `Samples/contoso/`, wherever the binary runs.
-  func demoInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink]) {
+  func demoInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink], SettingsInputs) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(UUID().uuidString)")
     let folder = scratch.appendingPathComponent("contoso")
     defer { try? FileManager.default.removeItem(at: scratch) }
@@ -65,9 +73,8 @@ struct BuildCommand {
       throw ShareLensError(.cannotWrite(error.localizedDescription), path: scratch.path)
     }
     try DemoTenant.write(to: folder, seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents)
-    let ingest = try AuditIngest.run(try InputCollector(folders: [folder.path]).collect())
     let origin = ReportInputs.Origin.demo(seed: DemoTenant.defaultSeed, events: DemoTenant.defaultEvents)
-    return (ReportInputs(origin: origin, files: ingest.files), ingest.links)
+    return try read(try InputCollector(folders: [folder.path]).collect(), origin: origin)
   }
 
   /// Rejected and unrecognised files, and warnings about used ones, go to stderr even with --quiet.

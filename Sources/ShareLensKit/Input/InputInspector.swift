@@ -156,6 +156,7 @@ public enum InputInspector {
 
   static func jsonFormat(_ object: [String: Any]) -> InputFormat? {
     let keys = Set(object.keys)
+    if keys.contains("SPO_tenant") { return .scubaGearJSON }
     if keys.contains("auditLogRecordType") || keys.contains("auditData") { return .graphAuditJSON }
     if keys.contains("AuditData") { return .extractorJSON }
     if !keys.isDisjoint(with: ["Event_Data", "OfficeWorkload", "OfficeObjectId"]) { return .sentinelJSON }

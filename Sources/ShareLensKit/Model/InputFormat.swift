@@ -46,6 +46,8 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
   case cliTenantJSON = "cli-tenant-json"
   case graphTenantJSON = "graph-tenant-json"
   case tenantCSV = "tenant-csv"
+  /// ScubaGear's provider export: tenant settings and sites in one file.
+  case scubaGearJSON = "scubagear-json"
   case spoSitesJSON = "spo-sites-json"
   case csomSitesJSON = "csom-sites-json"
   case sitesCSV = "sites-csv"
@@ -57,7 +59,7 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
     case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV, .managementAPIJSON,
       .extractorJSON, .graphAuditJSON, .sentinelJSON:
       return .audit
-    case .spoTenantJSON, .restTenantJSON, .cliTenantJSON, .graphTenantJSON, .tenantCSV:
+    case .spoTenantJSON, .restTenantJSON, .cliTenantJSON, .graphTenantJSON, .tenantCSV, .scubaGearJSON:
       return .tenant
     case .spoSitesJSON, .csomSitesJSON, .sitesCSV:
       return .sites
@@ -88,6 +90,7 @@ public enum InputFormat: String, Sendable, Codable, CaseIterable {
     case .cliTenantJSON: return "CLI for Microsoft 365 tenant settings JSON"
     case .graphTenantJSON: return "Microsoft Graph SharePoint settings JSON"
     case .tenantCSV: return "Tenant settings CSV"
+    case .scubaGearJSON: return "ScubaGear provider export (tenant and sites)"
     case .spoSitesJSON: return "Get-SPOSite / Get-PnPTenantSite JSON"
     case .csomSitesJSON: return "CSOM site properties JSON"
     case .sitesCSV: return "Site list CSV"

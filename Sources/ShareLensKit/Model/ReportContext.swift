@@ -8,15 +8,27 @@ public struct ReportContext: Sendable {
   public var inputs: ReportInputs
   /// Every link rebuilt from the audit data, oldest first.
   public var links: [SharingLink]
+  public var settings: SettingsInputs
+  /// Every site's effective posture, most exposed first.
+  public var postures: [SitePosture]
+  /// Most severe first.
+  public var findings: [Finding]
 
   public init(
-    title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = []
+    title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = [],
+    settings: SettingsInputs = SettingsInputs()
   ) {
     self.title = title
     self.classification = classification
     self.generatedAt = generatedAt
     self.inputs = inputs
     self.links = links
+    self.settings = settings
+    let postures = PostureCalculator.postures(settings: settings, links: links)
+    self.postures = postures.sorted { ($1.exposure, $0.site.url) < ($0.exposure, $1.site.url) }
+    var findings = settings.tenant.map(BaselineRules.findings) ?? []
+    findings += SiteRules.findings(postures, settings: settings, links: links)
+    self.findings = findings.sorted { ($0.severity, $0.rule, $0.subject) < ($1.severity, $1.rule, $1.subject) }
   }
 }
 

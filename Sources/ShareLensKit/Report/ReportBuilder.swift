@@ -6,8 +6,18 @@ public struct ReportBuilder: Sendable {
 
   public func pages() -> [ReportPage] {
     let links = LinksPage.build(context)
+    let sites = SitesPage.build(context)
+    let findings = FindingsPage.build(context)
     let inputs = InputsPage.build(context)
     let summaries: [(slug: String, title: String, summary: Markdown)] = [
+      (
+        FindingsPage.slug, "Findings",
+        "label versus site mismatches, the tenant against the CISA and CIS baselines, and links the settings should not have let happen, each with its evidence and fix."
+      ),
+      (
+        SitesPage.slug, "Sites",
+        "every site and OneDrive by exposure: effective sharing, default link and permission, Anyone-link expiry, each with its source, and a page per site."
+      ),
       (
         LinksPage.slug, "Link inventory",
         "every sharing link rebuilt from the audit records: who made it, when, where, its scope and permission, which program made it, its uses and removal."
@@ -17,6 +27,6 @@ public struct ReportBuilder: Sendable {
         "every input file, the format it was recognised as, and what became of each record: used, duplicate, another operation, or rejected with the reason."
       ),
     ]
-    return [OverviewPage.build(context, pages: summaries)] + links + [inputs]
+    return [OverviewPage.build(context, pages: summaries), findings] + sites + links + [inputs]
   }
 }

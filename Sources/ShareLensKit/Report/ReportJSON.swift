@@ -60,7 +60,61 @@ public struct ReportJSON: Encodable {
     var expiresAt: String?
   }
 
+  struct Valued<Value: Encodable>: Encodable {
+    var value: Value?
+    var source: String
+  }
+
+  struct LabelRef: Encodable {
+    var id: String
+    var name: String?
+  }
+
+  struct SiteEntry: Encodable {
+    var url: String
+    var title: String
+    var kind: String
+    var label: LabelRef?
+    var storedSharing: String?
+    var effectiveSharing: Valued<String>?
+    var defaultScope: Valued<String>?
+    var defaultPermission: Valued<String>?
+    var anyoneExpiryDays: Valued<Int>?
+    var detail: String
+    var linksCreated: Int
+    var linksActive: Int
+    var linksUsed: Int
+  }
+
+  struct LabelEntry: Encodable {
+    var id: String
+    var name: String
+    var priority: Int?
+    var appliesToSites: Bool?
+    var siteSettingsEnabled: Bool
+    var externalSharing: String?
+    var defaultScope: String?
+    var defaultPermission: String?
+  }
+
+  struct FindingEntry: Encodable {
+    var id: String
+    var rule: String
+    var severity: String
+    var subject: String
+    var siteUrl: String?
+    var summary: String
+    var evidence: [String]
+    var explanation: String
+    var remediation: String?
+    var references: [String]
+  }
+
   var schemaVersion = ReportJSON.schemaVersion
+  var tenant: TenantSettings?
+  var labels: [LabelEntry]
+  var sites: [SiteEntry]
+  var findings: [FindingEntry]
   var generator: String
   var generatedAt: String
   var title: String
@@ -88,6 +142,32 @@ public struct ReportJSON: Encodable {
       rejected: audits.reduce(0) { $0 + $1.rejected }, firstEvent: Self.time(audits.compactMap(\.firstEvent).min()),
       lastEvent: Self.time(audits.compactMap(\.lastEvent).max()))
     inputs = Inputs(files: files, totals: totals)
+    tenant = context.settings.tenant
+    labels = context.settings.labels.map { label in
+      LabelEntry(
+        id: label.id, name: label.name, priority: label.priority, appliesToSites: label.appliesToSites,
+        siteSettingsEnabled: label.siteSettingsEnabled, externalSharing: label.externalSharing?.name,
+        defaultScope: label.defaultScope?.rawValue, defaultPermission: label.defaultRole?.rawValue)
+    }
+    sites = context.postures.sorted { $0.site.url < $1.site.url }.map { posture in
+      SiteEntry(
+        url: posture.site.url, title: posture.site.title, kind: posture.site.kind.rawValue,
+        label: posture.site.labelId.map { LabelRef(id: $0, name: posture.label?.name) },
+        storedSharing: posture.isComplete ? posture.site.storedCapability?.name : nil,
+        effectiveSharing: posture.effectiveCapability.map { Valued(value: $0.value.name, source: $0.source.rawValue) },
+        defaultScope: posture.defaultScope.map { Valued(value: $0.value.rawValue, source: $0.source.rawValue) },
+        defaultPermission: posture.defaultRole.map { Valued(value: $0.value.rawValue, source: $0.source.rawValue) },
+        anyoneExpiryDays: posture.anyoneExpiryDays.map { Valued(value: $0.value, source: $0.source.rawValue) },
+        detail: posture.isComplete ? "complete" : "insufficient", linksCreated: posture.linksCreated,
+        linksActive: posture.linksActive, linksUsed: posture.linksUsed)
+    }
+    findings = context.findings.map { finding in
+      FindingEntry(
+        id: finding.id, rule: finding.rule, severity: finding.severity.rawValue, subject: finding.subject,
+        siteUrl: finding.siteUrl, summary: finding.summary, evidence: finding.evidence,
+        explanation: finding.explanation,
+        remediation: finding.remediation, references: finding.references)
+    }
     links = context.links.map { link in
       Link(
         id: link.id, scope: link.scope.rawValue, permission: link.permission.rawValue, siteUrl: link.siteUrl,

@@ -36,7 +36,8 @@ enum DemoSettings {
       ("BlockSendLabelMismatchEmail", .bool(false)), ("EnableAIPIntegration", .bool(true)),
       ("EnableSensitivityLabelForPDF", .bool(true)), ("DisableDocumentLibraryDefaultLabeling", .bool(false)),
       ("MarkNewFilesSensitiveByDefault", .int(0)), ("EnableAutoNewsDigest", .bool(true)),
-      ("CommentsOnFilesDisabled", .bool(false)), ("CommentsOnSitePagesDisabled", .bool(false)),
+      ("CommentsOnFilesDisabled", .bool(false)), ("DisallowInfectedFileDownload", .bool(false)),
+      ("GuestSharingGroupAllowListInTenantByGroupId", .array([])), ("CommentsOnSitePagesDisabled", .bool(false)),
       ("SpecialCharactersStateInFileFolderNames", .int(1)), ("DisabledWebPartIds", .null),
     ]
     return OrderedJSON.object(members).text() + "\n"

@@ -41,10 +41,10 @@ import Testing
     }
   }
 
-  @Test func aCombinedScubaGearExportIsNotGuessed() throws {
+  @Test func aCombinedScubaGearExportIsRecognised() throws {
     let file = try inspect("real/scubagear-1.7.0-Get-SPOTenant-Get-SPOSite.json")
-    #expect(file.format == nil)
-    #expect(file.problem?.contains("SPO_site") == true)
+    #expect(file.format == .scubaGearJSON)
+    #expect(file.records == 1)
   }
 
   @Test func aFileOfTheWrongKindIsRejectedWithTheReason() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The demo site's Markdown, page by page, against reviewed golden files.
 @Suite struct DemoSiteGoldenTests {
-  @Test(arguments: ["index.md", "links.md", "inputs.md"])
+  @Test(arguments: ["index.md", "findings.md", "sites.md", "links.md", "inputs.md"])
   func demoSiteMarkdown(page: String) throws {
     let temp = try TemporaryFolder()
     let status = ShareLensCLI.run(

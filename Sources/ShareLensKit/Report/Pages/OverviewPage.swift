@@ -38,6 +38,31 @@ public enum OverviewPage {
       )
     }
 
+    if let tenant = context.settings.tenant {
+      document.heading("Tenant policy against the baselines")
+      document.table(
+        Table(
+          caption: "Tenant settings checked against CISA SCuBA and CIS Microsoft 365",
+          columns: [.init("Check"), .init("Baseline wants"), .init("Tenant"), .init("Result")],
+          rows: BaselineRules.checks.map { check in
+            let result: (String, String)
+            switch check.evaluate(tenant) {
+            case nil: result = ("not applicable", "–")
+            case .pass(let actual)?: result = ("pass", actual)
+            case .fail(let severity, let actual, _)?: result = ("fails (\(severity.rawValue))", actual)
+            case .missing(let setting)?: result = ("not in the export", setting)
+            }
+            return [
+              Table.Cell("\(check.rule) <small>\(check.title)</small>", isRowHeader: true), .text(check.requirement),
+              .text(result.1), .text(result.0),
+            ]
+          }))
+      let failing = context.findings.filter { $0.subject == "tenant" && $0.severity != .warning }.count
+      document.paragraph(
+        "\(failing) of \(BaselineRules.checks.count) checks fail; \(Markdown.link("Findings", to: FindingsPage.slug + ".html")) gives the fix for each."
+      )
+    }
+
     document.heading("In this report")
     document.bulletList(
       pages.map { page in "\(Markdown.link("\(page.title)", to: page.slug + ".html")): \(page.summary)" })

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+/// A positive and a negative case for every rule.
+@Suite struct RuleTests {
+  static let url = "https://contoso.sharepoint.com/sites/Finance"
+  static let labelId = "074e257c-5848-4582-9a6f-34a182080e71"
+
+  static func tenant(_ capability: SharingCapability = .externalUserAndGuestSharing) -> TenantSettings {
+    var tenant = TenantSettings()
+    tenant.sharingCapability = capability
+    tenant.oneDriveSharingCapability = capability
+    tenant.defaultLinkScope = .specificPeople
+    tenant.defaultLinkRole = .view
+    tenant.anyoneLinkExpiryDays = 30
+    return tenant
+  }
+
+  static func site(
+    stored: SharingCapability = .existingExternalUserSharingOnly, scope: LinkScopeDefault? = nil,
+    role: LinkRoleDefault? = nil,
+    label: String? = labelId
+  ) -> Site {
+    var site = Site(url: url, title: "Finance", template: "GROUP#0")
+    site.storedCapability = stored
+    site.reportedCapability = stored
+    site.defaultScope = scope
+    site.defaultRole = role
+    site.labelId = label
+    return site
+  }
+
+  static func label(
+    sharing: SharingCapability? = .existingExternalUserSharingOnly, scope: LinkScopeDefault? = .specificPeople,
+    role: LinkRoleDefault? = .view, enabled: Bool = true, appliesToSites: Bool = true
+  ) -> SensitivityLabel {
+    var label = SensitivityLabel(id: labelId, name: "Confidential")
+    label.externalSharing = sharing
+    label.defaultScope = scope
+    label.defaultRole = role
+    label.siteSettingsEnabled = enabled
+    label.appliesToSites = appliesToSites
+    return label
+  }
+
+  static func anyoneLink(edit: Bool = true, removed: Bool = false, expires: Int64? = nil) -> SharingLink {
+    SharingLink(
+      id: "l1", scope: .anyone, permission: edit ? .edit : .view, siteUrl: url,
+      itemUrl: url + "/Shared Documents/a.docx",
+      itemName: "a.docx", createdBy: "a@contoso.com", createdAt: 1_000_000, origin: .web, originConfidence: .likely,
+      originEvidence: "", uses: 0, distinctVisitors: 0, lastUsedAt: nil, removedAt: removed ? 2_000_000 : nil,
+      expiresAt: expires, workload: "SharePoint")
+  }
+
+  static func rules(
+    tenant: TenantSettings = tenant(), site: Site = site(), labels: [SensitivityLabel] = [label()],
+    links: [SharingLink] = []
+  ) -> Set<String> {
+    var settings = SettingsInputs()
+    settings.tenant = tenant
+    settings.sites = [site]
+    settings.labels = labels
+    let context = ReportContext(
+      title: "t", classification: nil, generatedAt: Date(timeIntervalSince1970: 0),
+      inputs: ReportInputs(origin: .userFiles, files: []), links: links, settings: settings)
+    return Set(context.findings.filter { $0.subject != "tenant" }.map(\.rule))
+  }
+
+  @Test func aSiteThatAgreesWithItsLabelHasNoFinding() {
+    #expect(Self.rules() == [])
+  }
+
+  @Test func l1SiteBroaderThanLabel() {
+    #expect(Self.rules(site: Self.site(stored: .externalUserAndGuestSharing)).contains("L1"))
+    #expect(!Self.rules(site: Self.site(stored: .disabled)).contains("L1"))
+  }
+
+  @Test func l2LabelBroaderThanTenant() {
+    #expect(Self.rules(tenant: Self.tenant(.disabled), site: Self.site(stored: .disabled)).contains("L2"))
+    #expect(!Self.rules(tenant: Self.tenant(.existingExternalUserSharingOnly)).contains("L2"))
+  }
+
+  @Test func l3DefaultScopeBroaderThanLabel() {
+    #expect(Self.rules(site: Self.site(scope: .organization)).contains("L3"))
+    #expect(!Self.rules(site: Self.site(scope: .specificPeople)).contains("L3"))
+  }
+
+  @Test func l4DefaultPermissionBroaderThanLabel() {
+    #expect(Self.rules(site: Self.site(role: .edit)).contains("L4"))
+    #expect(!Self.rules(site: Self.site(role: .view)).contains("L4"))
+  }
+
+  @Test func l5LabelDefaultAnyoneUnavailable() {
+    #expect(Self.rules(labels: [Self.label(scope: .anyone)]).contains("L5"))
+    #expect(
+      !Self.rules(
+        site: Self.site(stored: .externalUserAndGuestSharing),
+        labels: [Self.label(sharing: .externalUserAndGuestSharing, scope: .anyone)]
+      ).contains("L5"))
+  }
+
+  @Test func l6LabelWeakensBaseline() {
+    #expect(Self.rules(labels: [Self.label(role: .edit)]).contains("L6"))
+    #expect(!Self.rules(labels: [Self.label()]).contains("L6"))
+  }
+
+  @Test func l7LabelAllowsAnyone() {
+    let anyone = Self.label(sharing: .externalUserAndGuestSharing)
+    #expect(Self.rules(site: Self.site(stored: .externalUserAndGuestSharing), labels: [anyone]).contains("L7"))
+    #expect(!Self.rules(tenant: Self.tenant(.externalUserSharingOnly), labels: [anyone]).contains("L7"))
+  }
+
+  @Test func l8LabelWithoutSiteSettings() {
+    #expect(Self.rules(labels: [Self.label(enabled: false)]).contains("L8"))
+    #expect(Self.rules(labels: [Self.label(appliesToSites: false)]).contains("L8"))
+    #expect(!Self.rules().contains("L8"))
+  }
+
+  @Test func l9UnknownLabel() {
+    #expect(Self.rules(site: Self.site(label: "11111111-2222-3333-4444-555555555555")).contains("L9"))
+    #expect(!Self.rules().contains("L9"))
+    #expect(
+      !Self.rules(site: Self.site(label: "11111111-2222-3333-4444-555555555555"), labels: []).contains("L9"),
+      "no label export at all")
+  }
+
+  @Test func siteDetailFromABulkListing() {
+    var bulk = Self.site()
+    bulk.bulkListingSigns = ["a sign"]
+    #expect(Self.rules(site: bulk) == ["SITE-DETAIL"], "nothing else is checked on such a site")
+    #expect(!Self.rules().contains("SITE-DETAIL"))
+  }
+
+  @Test func a1AnyoneLinkAgainstLabel() {
+    #expect(Self.rules(links: [Self.anyoneLink()]).contains("A1"))
+    #expect(
+      !Self.rules(
+        site: Self.site(stored: .externalUserAndGuestSharing),
+        labels: [Self.label(sharing: .externalUserAndGuestSharing, scope: .anyone, role: .edit)],
+        links: [Self.anyoneLink()]
+      ).contains("A1"))
+  }
+
+  @Test func a2EditAnyoneLinkAgainstLabelView() {
+    #expect(Self.rules(links: [Self.anyoneLink(edit: true)]).contains("A2"))
+    #expect(!Self.rules(links: [Self.anyoneLink(edit: false)]).contains("A2"))
+  }
+
+  @Test func a3DormantAnyoneLinks() {
+    #expect(Self.rules(links: [Self.anyoneLink()]).contains("A3"))
+    #expect(!Self.rules(links: [Self.anyoneLink(removed: true)]).contains("A3"))
+  }
+
+  @Test func a4AnyoneLinksWithoutExpiry() {
+    let open = Self.site(stored: .externalUserAndGuestSharing, label: nil)
+    #expect(Self.rules(site: open, labels: [], links: [Self.anyoneLink()]).contains("A4"))
+    #expect(
+      !Self.rules(site: open, labels: [], links: [Self.anyoneLink(expires: 1_000_000 + 10 * 86_400)]).contains("A4"))
+  }
+
+  /// Each baseline check passes on a compliant tenant and fails (or says it cannot tell) on the
+  /// out-of-the-box one.
+  @Test func baselineChecks() {
+    var compliant = TenantSettings()
+    compliant.sharingCapability = .existingExternalUserSharingOnly
+    compliant.oneDriveSharingCapability = .disabled
+    compliant.defaultLinkScope = .specificPeople
+    compliant.defaultLinkRole = .view
+    compliant.anyoneLinkExpiryDays = 30
+    compliant.fileAnyoneLinkType = 1
+    compliant.folderAnyoneLinkType = 1
+    compliant.domainRestrictionMode = 1
+    compliant.emailAttestationRequired = true
+    compliant.emailAttestationReAuthDays = 15
+    compliant.enableAzureADB2BIntegration = true
+    compliant.preventExternalUsersFromResharing = true
+    compliant.externalUserExpirationRequired = true
+    compliant.externalUserExpireInDays = 30
+    compliant.legacyAuthProtocolsEnabled = false
+    compliant.disallowInfectedFileDownload = true
+    compliant.guestSharingGroupAllowList = "9f2d…"
+    #expect(BaselineRules.findings(compliant).map(\.id) == [])
+
+    var outOfTheBox = TenantSettings()
+    outOfTheBox.sharingCapability = .externalUserAndGuestSharing
+    outOfTheBox.oneDriveSharingCapability = .externalUserAndGuestSharing
+    outOfTheBox.defaultLinkScope = .anyone
+    outOfTheBox.defaultLinkRole = .edit
+    outOfTheBox.anyoneLinkExpiryDays = 0
+    outOfTheBox.fileAnyoneLinkType = 2
+    outOfTheBox.folderAnyoneLinkType = 2
+    outOfTheBox.domainRestrictionMode = 0
+    outOfTheBox.emailAttestationRequired = false
+    outOfTheBox.enableAzureADB2BIntegration = false
+    outOfTheBox.preventExternalUsersFromResharing = false
+    outOfTheBox.externalUserExpirationRequired = false
+    outOfTheBox.legacyAuthProtocolsEnabled = true
+    outOfTheBox.disallowInfectedFileDownload = false
+    let failing = BaselineRules.findings(outOfTheBox)
+    #expect(Set(failing.map(\.rule)) == Set(BaselineRules.checks.map(\.rule)))
+    #expect(failing.allSatisfy { $0.severity != .warning && $0.remediation?.hasPrefix("Set-SPOTenant") == true })
+    #expect(
+      BaselineRules.findings(TenantSettings()).filter { $0.severity == .warning }.count >= 10,
+      "missing settings are said, not passed")
+  }
+
+  @Test func effectiveDefaultFallsBackWhenAnyoneIsNotAllowed() {
+    let posture = PostureCalculator.posture(Self.site(scope: .anyone, label: nil), tenant: Self.tenant(), label: nil)
+    #expect(posture.defaultScope == Sourced(value: .organization, source: .fallback))
+  }
+
+  @Test func findingIdsAreStable() {
+    var settings = SettingsInputs()
+    settings.tenant = Self.tenant()
+    settings.sites = [Self.site(stored: .externalUserAndGuestSharing)]
+    settings.labels = [Self.label()]
+    let context = ReportContext(
+      title: "t", classification: nil, generatedAt: Date(timeIntervalSince1970: 0),
+      inputs: ReportInputs(origin: .userFiles, files: []),
+      settings: settings)
+    #expect(context.findings.map(\.id).contains("L1:\(Self.url)"))
+  }
+}
