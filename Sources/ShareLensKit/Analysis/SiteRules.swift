@@ -210,7 +210,7 @@ public enum SiteRules {
             explanation:
               "Either the links predate the label (or its last change), or the label's settings never reached the site. Links made before a label tightened sharing are not removed by it.",
             remediation:
-              "Remove-PnPFileSharingLink -FileUrl <file> -Identity <link id> for each link not needed (listed below and on the Links page)",
+              "Remove-PnPFileSharingLink -FileUrl <file> -Identity <link id> for each link not needed (the evidence and the site's page list them)",
             references: ["label rule L1", "label rule L3"]))
       }
       if label.defaultRole == .view {
