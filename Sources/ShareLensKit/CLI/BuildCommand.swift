@@ -23,6 +23,7 @@ struct BuildCommand {
         (FileManager.default.currentDirectoryPath, "the current folder")
       ])
 
+    let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
     let (inputs, links, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
     let rejections = inputs.rejected.count + inputs.rejectedRows
@@ -32,7 +33,7 @@ struct BuildCommand {
 
     let context = ReportContext(
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
-      links: links, settings: settings)
+      links: links, settings: settings, labelPolicy: policy)
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable, Equatable {
   public var tenant: String?
   public var sites: String?
   public var labels: String?
+  /// An organization's label policy (rule L10), off unless given.
+  public var labelPolicy: String?
   public var out = "Site"
   public var force = false
   public var title = "ShareLens sharing report"
@@ -83,6 +85,7 @@ public enum CommandLineParser {
       case .option("--tenant"): options.tenant = try reader.value()
       case .option("--sites"): options.sites = try reader.value()
       case .option("--labels"): options.labels = try reader.value()
+      case .option("--label-policy"): options.labelPolicy = try reader.value()
       case .option("--out"): options.out = try reader.nonEmptyValue()
       case .option("--force"): options.force = true
       case .option("--title"): options.title = try reader.nonEmptyValue()

@@ -39,6 +39,8 @@ enum HelpText {
       --tenant FILE            tenant settings (Get-SPOTenant | ConvertTo-Json, …)
       --sites FILE             site list (Get-SPOSite | ConvertTo-Json, …)
       --labels FILE            sensitivity labels (Get-Label | ConvertTo-Json, …)
+      --label-policy FILE      your organization's limits per label priority (rule L10, off
+                               unless given; see README)
       With none of these, the built-in demo tenant (Samples/contoso/) is read.
 
     OUTPUT:

@@ -16,7 +16,7 @@ public struct ReportContext: Sendable {
 
   public init(
     title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = [],
-    settings: SettingsInputs = SettingsInputs()
+    settings: SettingsInputs = SettingsInputs(), labelPolicy: LabelPolicy? = nil
   ) {
     self.title = title
     self.classification = classification
@@ -28,6 +28,7 @@ public struct ReportContext: Sendable {
     self.postures = postures.sorted { ($1.exposure, $0.site.url) < ($0.exposure, $1.site.url) }
     var findings = settings.tenant.map(BaselineRules.findings) ?? []
     findings += SiteRules.findings(postures, settings: settings, links: links)
+    findings += labelPolicy?.findings(postures) ?? []
     self.findings = findings.sorted { ($0.severity, $0.rule, $0.subject) < ($1.severity, $1.rule, $1.subject) }
   }
 }

@@ -6,6 +6,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case missingInput
     case notADirectory
     case unreadable(String)
+    case invalidInput(String)
     case rejectedInput(count: Int)
     case outputNotOurs
     case outputIsNotAFolder
@@ -31,6 +32,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case .missingInput: return "no such file or folder"
     case .notADirectory: return "not a folder"
     case .unreadable(let why): return "cannot read: \(why)"
+    case .invalidInput(let why): return why
     case .rejectedInput(let count):
       return "\(Format.count(count)) input \(count == 1 ? "item was" : "items were") rejected (--strict)"
     case .outputNotOurs:
@@ -48,7 +50,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
   public var exitCode: Int32 {
     switch reason {
     case .usage: return 64
-    case .rejectedInput: return 65
+    case .rejectedInput, .invalidInput: return 65
     case .missingInput, .notADirectory, .unreadable: return 66
     case .outputNotOurs, .outputIsNotAFolder, .outputHoldsInput, .cannotWrite: return 73
     case .renderFailed, .templateSlot: return 1

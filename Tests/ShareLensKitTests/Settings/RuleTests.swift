@@ -56,7 +56,7 @@ import Testing
 
   static func rules(
     tenant: TenantSettings = tenant(), site: Site = site(), labels: [SensitivityLabel] = [label()],
-    links: [SharingLink] = []
+    links: [SharingLink] = [], policy: LabelPolicy? = nil
   ) -> Set<String> {
     var settings = SettingsInputs()
     settings.tenant = tenant
@@ -64,7 +64,7 @@ import Testing
     settings.labels = labels
     let context = ReportContext(
       title: "t", classification: nil, generatedAt: Date(timeIntervalSince1970: 0),
-      inputs: ReportInputs(origin: .userFiles, files: []), links: links, settings: settings)
+      inputs: ReportInputs(origin: .userFiles, files: []), links: links, settings: settings, labelPolicy: policy)
     return Set(context.findings.filter { $0.subject != "tenant" }.map(\.rule))
   }
 
@@ -124,6 +124,39 @@ import Testing
     #expect(
       !Self.rules(site: Self.site(label: "11111111-2222-3333-4444-555555555555"), labels: []).contains("L9"),
       "no label export at all")
+  }
+
+  @Test func l10OrganizationPolicyIsOptIn() throws {
+    var ranked = Self.label()
+    ranked.priority = 2
+    let strict = LabelPolicy(rules: [
+      .init(minimumPriority: 2, maximumSharing: .disabled, maximumDefaultLink: .specificPeople)
+    ])
+    #expect(Self.rules(labels: [ranked], policy: strict).contains("L10"))
+    #expect(!Self.rules(labels: [ranked]).contains("L10"), "off without a policy")
+    let lenient = LabelPolicy(rules: [.init(minimumPriority: 3, maximumSharing: .disabled, maximumDefaultLink: nil)])
+    #expect(!Self.rules(labels: [ranked], policy: lenient).contains("L10"), "the label's priority is below the rule's")
+  }
+
+  @Test func labelPolicyFileIsReadOrRefused() throws {
+    let temp = try TemporaryFolder()
+    let good = try temp.write(
+      "policy.json",
+      #"{"rules": [{"minimumPriority": 2, "maximumSharing": "ExistingExternalUserSharingOnly", "maximumDefaultLink": "SpecificPeople"}]}"#
+    )
+    #expect(
+      try LabelPolicy.read(path: good)
+        == LabelPolicy(rules: [
+          .init(
+            minimumPriority: 2, maximumSharing: .existingExternalUserSharingOnly, maximumDefaultLink: .specificPeople)
+        ]))
+    let bad = try temp.write("bad.json", #"{"rules": [{"minimumPriority": 2, "maximumSharing": "Everyone"}]}"#)
+    do {
+      _ = try LabelPolicy.read(path: bad)
+      Issue.record("a malformed policy was accepted")
+    } catch {
+      #expect(error.exitCode == 65)
+    }
   }
 
   @Test func siteDetailFromABulkListing() {

@@ -146,3 +146,23 @@ import Testing
     #expect(SettingValue.guid(text) == expected)
   }
 }
+
+extension SettingsReadingTests {
+  @Test func exportCsvWithEnumNames() throws {
+    let (settings, files) = try Self.load("crafted/tenant-export-csv.csv", "crafted/sites-export-csv.csv")
+    #expect(files.map(\.format) == [.tenantCSV, .sitesCSV])
+    let tenant = try #require(settings.tenant)
+    #expect(tenant.sharingCapability == .externalUserSharingOnly)
+    #expect(tenant.oneDriveSharingCapability == .existingExternalUserSharingOnly)
+    #expect(tenant.defaultLinkScope == .organization)
+    #expect(tenant.defaultLinkRole == .view)
+    #expect(tenant.anyoneLinkExpiryDays == 14)
+    #expect(tenant.folderAnyoneLinkType == 3)
+    let site = try #require(settings.sites.first)
+    #expect(site.labelId == "074e257c-5848-4582-9a6f-34a182080e71")
+    #expect(site.storedCapability == .externalUserSharingOnly)
+    #expect(site.defaultScope == .specificPeople)
+    let posture = PostureCalculator.posture(site, tenant: tenant, label: nil)
+    #expect(posture.effectiveCapability == Sourced(value: .externalUserSharingOnly, source: .site))
+  }
+}
