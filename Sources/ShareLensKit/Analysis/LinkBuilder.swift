@@ -23,6 +23,7 @@ public struct LinkBuilder {
     var removedAt: Int64?
     var expiresAt: Int64?
     var visitors: Set<Int32> = []
+    var useTimes: [Int64] = []
     /// Seen only through group records, not a creation record.
     var fromGroupOnly = true
   }
@@ -91,6 +92,7 @@ public struct LinkBuilder {
       if let linkId {
         update(linkId) { state in
           state.uses += 1
+          state.useTimes.append(record.time)
           state.lastUsedAt = max(state.lastUsedAt ?? record.time, record.time)
         }
       } else {
@@ -252,6 +254,7 @@ public struct LinkBuilder {
         case .removal: state.removedAt = min(state.removedAt ?? event.time, event.time)
         case .use:
           state.uses += 1
+          state.useTimes.append(event.time)
           state.lastUsedAt = max(state.lastUsedAt ?? event.time, event.time)
         case .visit(let visitor): state.visitors.insert(visitor)
         }
@@ -282,6 +285,6 @@ public struct LinkBuilder {
       itemUrl: state.itemUrl, itemName: state.itemName, createdBy: state.createdBy, createdAt: state.createdAt,
       origin: origin.0, originConfidence: origin.1, originEvidence: origin.2, uses: state.uses,
       distinctVisitors: state.visitors.count, lastUsedAt: state.lastUsedAt, removedAt: state.removedAt,
-      expiresAt: state.expiresAt, workload: state.workload)
+      expiresAt: state.expiresAt, workload: state.workload, useTimes: state.useTimes.sorted())
   }
 }

@@ -31,9 +31,11 @@ struct BuildCommand {
       throw ShareLensError(.rejectedInput(count: rejections))
     }
 
-    let context = ReportContext(
+    var context = ReportContext(
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
       links: links, settings: settings, labelPolicy: policy)
+    context.burstWindow = options.burstWindow
+    context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.

@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable, Equatable {
   public var labels: String?
   /// An organization's label policy (rule L10), off unless given.
   public var labelPolicy: String?
+  /// Links on one file by one person this close together form a burst (seconds).
+  public var burstWindow = LinkPatterns.defaultBurstWindow
+  /// An IANA time zone for the heatmaps.
+  public var timeZone = "UTC"
   public var out = "Site"
   public var force = false
   public var title = "ShareLens sharing report"
@@ -86,6 +90,18 @@ public enum CommandLineParser {
       case .option("--sites"): options.sites = try reader.value()
       case .option("--labels"): options.labels = try reader.value()
       case .option("--label-policy"): options.labelPolicy = try reader.value()
+      case .option("--timezone"):
+        let name = try reader.value()
+        guard TimeZone(identifier: name) != nil, name.contains("/") || name == "UTC" else {
+          throw usage("--timezone needs an IANA time zone such as Europe/Berlin (got '\(name)')", topic: "build")
+        }
+        options.timeZone = name
+      case .option("--burst-window"):
+        let text = try reader.value()
+        guard let minutes = Int64(text), (1...1440).contains(minutes) else {
+          throw usage("--burst-window needs minutes from 1 to 1440 (got '\(text)')", topic: "build")
+        }
+        options.burstWindow = minutes * 60
       case .option("--out"): options.out = try reader.nonEmptyValue()
       case .option("--force"): options.force = true
       case .option("--title"): options.title = try reader.nonEmptyValue()

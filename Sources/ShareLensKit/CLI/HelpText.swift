@@ -48,6 +48,9 @@ enum HelpText {
       --force                  replace DIR even if ShareLens did not create it
       --title TEXT             report title shown on every page
       --classification TEXT    classification banner on every page (e.g. "Internal")
+      --timezone ZONE          IANA time zone of the heatmaps (default: UTC)
+      --burst-window MINUTES   links on one file by one person this close together are a
+                               burst (default: 10)
       --generated-at TIME      time to show as generated (UTC, 2026-01-31T12:00:00Z);
                                SOURCE_DATE_EPOCH does the same in seconds
 

@@ -13,6 +13,10 @@ public struct ReportContext: Sendable {
   public var postures: [SitePosture]
   /// Most severe first.
   public var findings: [Finding]
+  /// Links on one file by one person within this many seconds form a burst.
+  public var burstWindow: Int64 = LinkPatterns.defaultBurstWindow
+  /// The time zone of the heatmaps (`--timezone`).
+  public var timeZone = TimeZone(identifier: "UTC")!
 
   public init(
     title: String, classification: String?, generatedAt: Date, inputs: ReportInputs, links: [SharingLink] = [],

@@ -73,6 +73,8 @@ public struct SharingLink: Sendable, Equatable, Codable {
   public var removedAt: Int64?
   public var expiresAt: Int64?
   public var workload: String
+  /// When each use happened (for the heatmaps; not written to report.json).
+  public var useTimes: [Int64] = []
 
   public var isActive: Bool { removedAt == nil }
 }

@@ -8,8 +8,14 @@ public struct ReportBuilder: Sendable {
     let links = LinksPage.build(context)
     let sites = SitesPage.build(context)
     let findings = FindingsPage.build(context)
+    let workloads = WorkloadPage.build(context)
+    let heatmap = HeatmapPage.build(context)
     let inputs = InputsPage.build(context)
     let summaries: [(slug: String, title: String, summary: Markdown)] = [
+      (
+        WorkloadPage.slug, "Workload behavior matrix",
+        "how OneDrive, SharePoint, Teams and Outlook create links, beside the links of this tenant by inferred origin and scope, never-used links and bursts."
+      ),
       (
         FindingsPage.slug, "Findings",
         "label versus site mismatches, the tenant against the CISA and CIS baselines, and links the settings should not have let happen, each with its evidence and fix."
@@ -17,6 +23,10 @@ public struct ReportBuilder: Sendable {
       (
         SitesPage.slug, "Sites",
         "every site and OneDrive by exposure: effective sharing, default link and permission, Anyone-link expiry, each with its source, and a page per site."
+      ),
+      (
+        HeatmapPage.slug, "Anonymous-link heatmap",
+        "when and where Anyone links are created and used: weekday and hour, site and week, creator and week."
       ),
       (
         LinksPage.slug, "Link inventory",
@@ -27,6 +37,6 @@ public struct ReportBuilder: Sendable {
         "every input file, the format it was recognised as, and what became of each record: used, duplicate, another operation, or rejected with the reason."
       ),
     ]
-    return [OverviewPage.build(context, pages: summaries), findings] + sites + links + [inputs]
+    return [OverviewPage.build(context, pages: summaries)] + workloads + sites + [findings, heatmap] + links + [inputs]
   }
 }
