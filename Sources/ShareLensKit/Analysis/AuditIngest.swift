@@ -4,6 +4,7 @@ public struct AuditIngest {
   public struct Result: Sendable {
     public var files: [InputFile]
     public var links: [SharingLink]
+    public var anonymousVisitors: Int
   }
 
   /// A record id in 16 bytes: the GUID itself, or two independent hashes of any other id.
@@ -92,6 +93,7 @@ public struct AuditIngest {
       }
       result[index] = file
     }
-    return Result(files: result, links: builder.finish())
+    let links = builder.finish()
+    return Result(files: result, links: links, anonymousVisitors: builder.distinctAnonymousVisitors)
   }
 }

@@ -49,6 +49,8 @@ public struct LinkBuilder {
   var items: [String: Int32] = [:]
   var itemNames: [String] = []
   var visitors: [String: Int32] = [:]
+  /// After `finish`: distinct `urn:spo:anon#` visitors seen on files while an Anyone link was active.
+  public private(set) var distinctAnonymousVisitors = 0
 
   public init() {}
 
@@ -262,6 +264,8 @@ public struct LinkBuilder {
     }
     unattributed = []
     firstUse = [:]
+    distinctAnonymousVisitors =
+      links.values.filter { $0.scope == .anyone }.reduce(into: Set<Int32>()) { $0.formUnion($1.visitors) }.count
     return links.values.map(Self.link).sorted { ($0.createdAt ?? .min, $0.id) < ($1.createdAt ?? .min, $1.id) }
   }
 

@@ -24,7 +24,7 @@ struct BuildCommand {
       ])
 
     let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
-    let (inputs, links, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
+    let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
     let rejections = inputs.rejected.count + inputs.rejectedRows
     if options.strict, rejections > 0 {
@@ -33,8 +33,9 @@ struct BuildCommand {
 
     var context = ReportContext(
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
-      links: links, settings: settings, labelPolicy: policy)
+      links: ingest.links, settings: settings, labelPolicy: policy)
     context.burstWindow = options.burstWindow
+    context.anonymousVisitors = ingest.anonymousVisitors
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)
@@ -48,7 +49,7 @@ struct BuildCommand {
     }
   }
 
-  func userInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink], SettingsInputs) {
+  func userInputs() throws(ShareLensError) -> (ReportInputs, AuditIngest.Result, SettingsInputs) {
     let collector = InputCollector(
       folders: options.inputFolder.map { [$0] } ?? [], audit: options.audit, tenant: options.tenant,
       sites: options.sites, labels: options.labels)
@@ -57,16 +58,16 @@ struct BuildCommand {
 
   /// Reads the audit logs and the settings of the files found.
   func read(_ files: [InputFile], origin: ReportInputs.Origin) throws(ShareLensError) -> (
-    ReportInputs, [SharingLink], SettingsInputs
+    ReportInputs, AuditIngest.Result, SettingsInputs
   ) {
     let ingest = try AuditIngest.run(files)
     let (settings, read) = try SettingsLoader.load(ingest.files)
-    return (ReportInputs(origin: origin, files: read), ingest.links, settings)
+    return (ReportInputs(origin: origin, files: read), ingest, settings)
   }
 
   /// The built-in demo tenant, generated afresh into a temporary folder: the same bytes as
   /// `Samples/contoso/`, wherever the binary runs.
-  func demoInputs() throws(ShareLensError) -> (ReportInputs, [SharingLink], SettingsInputs) {
+  func demoInputs() throws(ShareLensError) -> (ReportInputs, AuditIngest.Result, SettingsInputs) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sharelens-demo-\(UUID().uuidString)")
     let folder = scratch.appendingPathComponent("contoso")
     defer { try? FileManager.default.removeItem(at: scratch) }

@@ -15,6 +15,8 @@ public enum OverviewPage {
         + InputsPage.origin(inputs.origin)
     )
 
+    headlines(context, into: &document)
+
     document.heading("What was read")
     document.table(
       Table(
@@ -67,5 +69,62 @@ public enum OverviewPage {
     document.bulletList(
       pages.map { page in "\(Markdown.link("\(page.title)", to: page.slug + ".html")): \(page.summary)" })
     return ReportPage(slug: slug, navigationTitle: title, document: document)
+  }
+
+  static func headlines(_ context: ReportContext, into document: inout MarkdownDocument) {
+    let anyone = context.links.filter { $0.scope == .anyone }
+    let created = anyone.filter { $0.createdAt != nil }
+    let outlook = created.filter { $0.origin == .outlookWeb || $0.origin == .outlookDesktop }
+    let accounts = context.inputs.used.compactMap(\.audit)
+    func link(_ text: String, _ page: String) -> Table.Cell {
+      Table.Cell("<a href=\"\(attribute: page).html\">\(text)</a>")
+    }
+    var rows: [[Table.Cell]] = [
+      [.header("Anyone links created"), link(Format.count(created.count), LinksPage.slug)],
+      [.header("still active (not removed)"), link(Format.count(anyone.filter(\.isActive).count), LinksPage.slug)],
+      [.header("never used"), link(Format.count(anyone.filter { $0.uses == 0 }.count), LinksPage.slug)],
+      [.header("distinct anonymous visitors"), link(Format.count(context.anonymousVisitors), HeatmapPage.slug)],
+      [
+        .header("created from Outlook"),
+        link(
+          created.isEmpty
+            ? "–"
+            : "\(Int((Double(outlook.count) / Double(created.count) * 100).rounded())) % (\(Format.count(outlook.count)))",
+          WorkloadPage.slug),
+      ],
+    ]
+    if let first = accounts.compactMap(\.firstEvent).min(), let last = accounts.compactMap(\.lastEvent).max() {
+      rows.append([
+        .header("audit data covers"), link("\(InputsPage.time(first)) – \(InputsPage.time(last)) UTC", InputsPage.slug),
+      ])
+    }
+    if !context.postures.isEmpty {
+      let open = context.postures.filter(\.allowsAnyone).count
+      rows.append([
+        .header("sites allowing Anyone links"),
+        link("\(Format.count(open)) of \(Format.count(context.postures.count))", SitesPage.slug),
+      ])
+    }
+    if !context.findings.isEmpty {
+      let high = context.findings.filter { $0.severity == .high }.count
+      let medium = context.findings.filter { $0.severity == .medium }.count
+      rows.append([
+        .header("findings"), link("\(Format.count(high)) high, \(Format.count(medium)) medium", FindingsPage.slug),
+      ])
+    }
+    document.heading("Headline figures")
+    document.table(
+      Table(
+        caption: "Headline figures (each links to the page that explains it)",
+        columns: [.init("Figure"), .init("Value", numeric: true)], rows: rows))
+    let top = context.findings.filter { $0.severity == .high }.prefix(5)
+    if !top.isEmpty {
+      document.heading("Top findings")
+      document.bulletList(
+        top.map { finding in
+          let page = finding.siteUrl.map { SitesPage.pageSlug($0) } ?? FindingsPage.slug
+          return "\(finding.summary) \(Markdown.link("\(finding.rule)", to: page + ".html"))"
+        })
+    }
   }
 }
