@@ -61,7 +61,7 @@ public struct AuditIngest {
       var file = result[index]
       var account = AuditAccount()
       let reader = AuditFileReader(path: file.location, format: file.format!)
-      let style = try reader.read { row in
+      let outcome = try reader.read { row in
         switch row {
         case .rejected(let line, let reason):
           account.reject(line: line, reason)
@@ -79,14 +79,19 @@ public struct AuditIngest {
           }
         }
       }
-      file.records = account.records
-      file.audit = account
-      if let warning = style.ambiguityWarning { file.warnings.append(warning) }
+      if let warning = outcome.dateStyle.ambiguityWarning { file.warnings.append(warning) }
+      file.warnings += outcome.notes
+      if let damage = outcome.damage {
+        account.damage = damage
+        file.warnings.append("\(damage) after the last row read: the rest of the file could not be read")
+      }
       if file.format!.isCSV, account.records == exportRowLimit {
         file.warnings.append(
           "exactly \(Format.count(exportRowLimit)) rows: the export probably stopped at the portal or cmdlet limit, so later records are missing"
         )
       }
+      file.records = account.records
+      file.audit = account
       if account.rejected > 0 {
         file.warnings.append(
           "\(Format.count(account.rejected)) \(account.rejected == 1 ? "row was" : "rows were") rejected")

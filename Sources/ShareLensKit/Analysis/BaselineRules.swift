@@ -51,6 +51,9 @@ public enum BaselineRules {
       rule: "MS.SHAREPOINT.2.1v1", title: "Default sharing link", requirement: "Specific people",
       references: ["CISA SCuBA MS.SHAREPOINT.2.1v1"],
       evaluate: { tenant in
+        if tenant.defaultLinkTypeIsNone {
+          return .fail(.high, "None (the widest link allowed)", "Set-SPOTenant -DefaultSharingLinkType Direct")
+        }
         guard let value = tenant.defaultLinkScope else { return .missing("DefaultSharingLinkType") }
         if value == .specificPeople { return .pass(value.title) }
         return .fail(value == .anyone ? .high : .medium, value.title, "Set-SPOTenant -DefaultSharingLinkType Direct")
@@ -59,6 +62,9 @@ public enum BaselineRules {
       rule: "MS.SHAREPOINT.2.2v1", title: "Default link permission", requirement: "View",
       references: ["CISA SCuBA MS.SHAREPOINT.2.2v1", "CIS M365 7.2.11"],
       evaluate: { tenant in
+        if tenant.defaultLinkPermissionIsNone {
+          return .fail(.medium, "None", "Set-SPOTenant -DefaultLinkPermission View")
+        }
         guard let value = tenant.defaultLinkRole else { return .missing("DefaultLinkPermission") }
         if value == .view { return .pass("View") }
         return .fail(.medium, "Edit", "Set-SPOTenant -DefaultLinkPermission View")
@@ -150,6 +156,9 @@ public enum BaselineRules {
       requirement: "default link Specific people or People in the organization",
       references: ["CIS M365 7.2.7 (L1)"],
       evaluate: { tenant in
+        if tenant.defaultLinkTypeIsNone {
+          return .fail(.high, "None (the widest link allowed)", "Set-SPOTenant -DefaultSharingLinkType Direct")
+        }
         guard let value = tenant.defaultLinkScope else { return .missing("DefaultSharingLinkType") }
         return value == .anyone
           ? .fail(.high, value.title, "Set-SPOTenant -DefaultSharingLinkType Direct") : .pass(value.title)
@@ -160,7 +169,10 @@ public enum BaselineRules {
       references: ["CIS M365 7.2.8 (L2)"],
       evaluate: { tenant in
         guard tenant.sharingCapability != .disabled else { return nil }
-        let groups = tenant.guestSharingGroupAllowList?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let list = tenant.guestSharingGroupAllowList else {
+          return .missing("GuestSharingGroupAllowListInTenantByGroupId")
+        }
+        let groups = list.trimmingCharacters(in: .whitespaces)
         return groups.isEmpty
           ? .fail(.low, "no group list", "Set-SPOTenant -GuestSharingGroupAllowListInTenantByGroupId <group id>")
           : .pass("group list set")
@@ -183,8 +195,12 @@ public enum BaselineRules {
       references: ["CIS M365 7.2.10 (L1)", "CISA SCuBA MS.SHAREPOINT.3.3v2 (30 days or less)"],
       evaluate: { tenant in
         guard let required = tenant.emailAttestationRequired else { return .missing("EmailAttestationRequired") }
-        let days = tenant.emailAttestationReAuthDays ?? 0
-        if required, days <= 15 { return .pass("\(days) days") }
+        guard required else {
+          return .fail(
+            .low, "not required", "Set-SPOTenant -EmailAttestationRequired $true -EmailAttestationReAuthDays 15")
+        }
+        guard let days = tenant.emailAttestationReAuthDays else { return .missing("EmailAttestationReAuthDays") }
+        if days <= 15 { return .pass("\(days) days") }
         return .fail(
           .low, required ? "\(days) days" : "not required",
           "Set-SPOTenant -EmailAttestationRequired $true -EmailAttestationReAuthDays 15")

@@ -33,7 +33,8 @@ public struct LinkBuilder {
     enum Kind { case use, removal, visit(Int32) }
     var kind: Kind
     var item: Int32
-    var scope: LinkScope
+    /// nil: a `SharingLink…` record that does not say (joined to a link of any scope).
+    var scope: LinkScope?
     var time: Int64
   }
 
@@ -48,14 +49,27 @@ public struct LinkBuilder {
   var firstUse: [Int32: AuditRecord] = [:]
   var items: [String: Int32] = [:]
   var itemNames: [String] = []
+  /// Items known only by URL, and the URLs of items known by id: joined in `finish`.
+  var urlKeyed: [Int32: String] = [:]
+  var urlAliases: [String: Int32] = [:]
   var visitors: [String: Int32] = [:]
   /// After `finish`: distinct `urn:spo:anon#` visitors seen on files while an Anyone link was active.
   public private(set) var distinctAnonymousVisitors = 0
 
   public init() {}
 
+  /// A file is known by its `ListItemUniqueId`, or by its URL where an export lacks the id
+  /// (Sentinel); records that carry both let the two be joined at the end.
   mutating func itemKey(_ record: AuditRecord) -> Int32 {
-    itemKey(record.listItemUniqueId.isEmpty ? record.objectId.lowercased() : record.listItemUniqueId)
+    let url = record.objectId.lowercased()
+    guard !record.listItemUniqueId.isEmpty else {
+      let index = itemKey(url)
+      if !url.isEmpty { urlKeyed[index] = url }
+      return index
+    }
+    let index = itemKey(record.listItemUniqueId)
+    if !url.isEmpty, urlAliases[url] == nil { urlAliases[url] = index }
+    return index
   }
 
   mutating func itemKey(_ key: String) -> Int32 {
@@ -84,11 +98,12 @@ public struct LinkBuilder {
       create(linkId, scope: scope, record)
     case .updated:
       if let linkId { update(linkId) { Self.applyEventData(record, to: &$0) } }
-    case .removed:
+    case .removed(let scope):
       if let linkId {
         update(linkId) { $0.removedAt = min($0.removedAt ?? record.time, record.time) }
       } else {
-        unattributed.append(Unattributed(kind: .removal, item: itemKey(record), scope: .anyone, time: record.time))
+        let scope = scope ?? Self.scope(record.sharingLinkScope)
+        unattributed.append(Unattributed(kind: .removal, item: itemKey(record), scope: scope, time: record.time))
       }
     case .used(let scope):
       if let linkId {
@@ -100,7 +115,8 @@ public struct LinkBuilder {
       } else {
         let item = itemKey(record)
         if firstUse[item] == nil { firstUse[item] = record }
-        unattributed.append(Unattributed(kind: .use, item: item, scope: scope ?? .anyone, time: record.time))
+        let scope = scope ?? Self.scope(record.sharingLinkScope)
+        unattributed.append(Unattributed(kind: .use, item: item, scope: scope, time: record.time))
       }
     case .related:
       let user = record.userId.lowercased()
@@ -225,6 +241,16 @@ public struct LinkBuilder {
         record)
     }
     anonymousCreations = [:]
+    // A file seen by URL in one export and by id in another is one file.
+    var remap: [Int32: Int32] = [:]
+    for (index, url) in urlKeyed { if let target = urlAliases[url], target != index { remap[index] = target } }
+    if !remap.isEmpty {
+      for id in links.keys where remap[links[id]!.item] != nil { links[id]!.item = remap[links[id]!.item]! }
+      for index in unattributed.indices {
+        unattributed[index].item = remap[unattributed[index].item] ?? unattributed[index].item
+      }
+      for (from, to) in remap where firstUse[to] == nil { firstUse[to] = firstUse[from] }
+    }
     var byItem: [Int32: [String]] = [:]
     for (id, state) in links where state.item >= 0 { byItem[state.item, default: []].append(id) }
     for index in byItem.keys { byItem[index]!.sort() }
@@ -235,13 +261,19 @@ public struct LinkBuilder {
       return (lhsRemoval, lhs.time) < (rhsRemoval, rhs.time)
     }
     for event in ordered {
+      // A removal that names neither its link nor its scope cannot be placed.
+      if case .removal = event.kind, event.scope == nil { continue }
       var id = activeLink(on: event.item, scope: event.scope, at: event.time, candidates: byItem[event.item] ?? [])
       if id == nil, case .removal = event.kind { continue }
-      if id == nil {
+      if id == nil, case .use = event.kind {
+        // A use after its link's removal is still that link's (the removal may be logged first).
+        id = latestLink(on: event.item, scope: event.scope, before: event.time, candidates: byItem[event.item] ?? [])
+      }
+      if id == nil, case .use = event.kind, let scope = event.scope {
         // Used, but created before the audit data begins.
-        let earlier = "earlier:\(event.scope.rawValue):\(itemNames[Int(event.item)])"
-        if links[earlier] == nil, case .use = event.kind, let context = firstUse[event.item] {
-          var state = LinkState(id: earlier, scope: event.scope)
+        let earlier = "earlier:\(scope.rawValue):\(itemNames[Int(event.item)])"
+        if links[earlier] == nil, let context = firstUse[event.item] {
+          var state = LinkState(id: earlier, scope: scope)
           Self.describe(&state, context, item: event.item, firstSeen: false)
           state.fromGroupOnly = false
           state.origin = (.unknown, .unknown, "created before the audit data begins")
@@ -271,15 +303,26 @@ public struct LinkBuilder {
 
   /// The link of this scope on the item that was active at `time`: the latest created at or before
   /// it and not removed before it.
-  func activeLink(on item: Int32, scope: LinkScope, at time: Int64, candidates: [String]) -> String? {
+  func activeLink(on item: Int32, scope: LinkScope?, at time: Int64, candidates: [String]) -> String? {
     var best: (created: Int64, id: String)?
     for id in candidates {
-      guard let state = links[id], state.scope == scope else { continue }
+      guard let state = links[id], scope == nil || state.scope == scope else { continue }
       let created = state.createdAt ?? .min
       guard created <= time, (state.removedAt ?? .max) >= time else { continue }
       if best == nil || (created, id) > (best!.created, best!.id) { best = (created, id) }
     }
     return best?.id
+  }
+
+  /// The latest link of this scope created on the item at or before `time`, removed or not.
+  func latestLink(on item: Int32, scope: LinkScope?, before time: Int64, candidates: [String]) -> String? {
+    candidates.compactMap { id -> (Int64, String)? in
+      guard let state = links[id], scope == nil || state.scope == scope, let created = state.createdAt, created <= time
+      else {
+        return nil
+      }
+      return (created, id)
+    }.max { $0 < $1 }?.1
   }
 
   static func link(_ state: LinkState) -> SharingLink {

@@ -1,5 +1,8 @@
 /// Computes each site's effective sharing from tenant, partition (OneDrive or SharePoint), site
-/// and label, following Microsoft's documented rules (see docs/effective-settings.md).
+/// and label, following Microsoft's documented rules (Set-SPOTenant, Set-SPOSite and the admin
+/// center's external sharing pages): the most restrictive capability wins, the partition cap is
+/// skipped with OverrideSharingCapability, a site default overrides the tenant's, an Anyone default
+/// falls back to the organization where Anyone is not allowed.
 public enum PostureCalculator {
   public static func postures(settings: SettingsInputs, links: [SharingLink]) -> [SitePosture] {
     var bySite: [String: [SharingLink]] = [:]
@@ -52,8 +55,9 @@ public enum PostureCalculator {
       scope = Sourced(value: value, source: partitionSource)
     } else if let value = tenant?.defaultLinkScope {
       scope = Sourced(value: value, source: .tenant)
-    } else if tenant != nil {
-      // Tenant "None": the widest link the settings allow.
+    } else if tenant?.defaultLinkTypeIsNone == true {
+      // Tenant "None": the widest link the settings allow. A tenant export without the setting
+      // (Graph) leaves the default unknown rather than guessed.
       scope = Sourced(value: .anyone, source: .tenant)
     }
     if let current = scope, current.value == .anyone, let effective, effective.value != .externalUserAndGuestSharing {
@@ -66,7 +70,7 @@ public enum PostureCalculator {
       posture.defaultRole = Sourced(value: value, source: partitionSource)
     } else if let value = tenant?.defaultLinkRole {
       posture.defaultRole = Sourced(value: value, source: .tenant)
-    } else if tenant != nil {
+    } else if tenant?.defaultLinkPermissionIsNone == true {
       posture.defaultRole = Sourced(value: .edit, source: .builtInDefault)
     }
     // Anyone-link expiry: the site's override, else the tenant's requirement (≤ 0 = none).

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Which audit operations concern sharing, and what each one does to a link.
 public enum SharingOperations {
   public enum Effect: Equatable, Sendable {
     case created(LinkScope?)
     case updated
-    case removed
+    case removed(LinkScope?)
     case used(LinkScope?)
     /// Part of a share's record pattern (groups, permissions, inheritance) or of an access to shared content.
     case related
@@ -16,8 +18,10 @@ public enum SharingOperations {
     "AddedToSharingLink": .created(nil),
     "AnonymousLinkUpdated": .updated, "CompanyLinkUpdated": .updated, "SecureLinkUpdated": .updated,
     "SharingLinkUpdated": .updated, "SharingInvitationUpdated": .updated,
-    "AnonymousLinkRemoved": .removed, "CompanyLinkRemoved": .removed, "SecureLinkDeleted": .removed,
-    "SharingLinkRemoved": .removed, "SharingLinkDeleted": .removed, "SharingInvitationRevoked": .removed,
+    "AnonymousLinkRemoved": .removed(.anyone), "CompanyLinkRemoved": .removed(.organization),
+    "SecureLinkDeleted": .removed(.specificPeople), "SharingLinkRemoved": .removed(nil),
+    "SharingLinkDeleted": .removed(nil),
+    "SharingInvitationRevoked": .removed(.specificPeople),
     "AnonymousLinkUsed": .used(.anyone), "CompanyLinkUsed": .used(.organization),
     "SecureLinkUsed": .used(.specificPeople),
     "SharingLinkUsed": .used(nil), "SharingInvitationAccepted": .used(.specificPeople),
@@ -55,9 +59,10 @@ public enum SharingOperations {
     public init?(_ text: String) {
       let parts = text.split(separator: ".", omittingEmptySubsequences: false)
       guard parts.count == 4, parts[0] == "SharingLinks", !parts[3].isEmpty else { return nil }
-      item = parts[1].lowercased()
+      let braces = CharacterSet(charactersIn: "{}")
+      item = parts[1].trimmingCharacters(in: braces).lowercased()
       kind = String(parts[2])
-      link = parts[3].lowercased()
+      link = parts[3].trimmingCharacters(in: braces).lowercased()
     }
 
     public var scope: LinkScope? {

@@ -21,7 +21,7 @@ public enum SiteRules {
               evidence: signs,
               explanation:
                 "Get-SPOSite -Limit All and Get-PnPTenantSite without -Detailed leave the sharing fields unpopulated with default-looking values (Microsoft documents this). The report uses the tenant's settings for this site and checks nothing that needs the site's own.",
-              remediation: "Get-SPOSite -Identity \(url) | Select-Object * | ConvertTo-Json",
+              remediation: "Get-SPOSite -Identity \(PowerShell.quote(url)) | Select-Object * | ConvertTo-Json",
               references: ["Get-SPOSite documentation"]))
         }
         continue
@@ -37,7 +37,7 @@ public enum SiteRules {
               evidence: ["site label id \(labelId)"],
               explanation:
                 "The label was deleted or not published, or the label export is incomplete: what it should enforce cannot be checked.",
-              remediation: "Get-Label -Identity \(labelId)", references: ["label rule L9"]))
+              remediation: "Get-Label -Identity \(PowerShell.quote(labelId))", references: ["label rule L9"]))
         }
       }
       findings += activityFindings(posture, links: bySite[url.lowercased()] ?? [])
@@ -63,7 +63,7 @@ public enum SiteRules {
           explanation:
             "A label without \"groups & sites\" settings is still offered for sites, but applying it changes nothing: sharing is governed by the site and tenant settings alone.",
           remediation:
-            "Set-Label -Identity \(label.id) -SiteAndGroupProtectionEnabled $true -SiteExternalSharingControlType ExistingExternalUserSharingOnly",
+            "Set-Label -Identity \(PowerShell.quote(label.id)) -SiteAndGroupProtectionEnabled $true -SiteExternalSharingControlType ExistingExternalUserSharingOnly",
           references: ["label rule L8", "Purview: sensitivity labels for Teams, groups and sites"]))
       return findings
     }
@@ -81,12 +81,13 @@ public enum SiteRules {
             ],
             explanation:
               "Applying a label sets the site's sharing to the label's value. A broader site value means the label's intent is not in force: the label was edited after it was applied (changes can take 24 hours or more to reach sites), or the site was changed by hand.",
-            remediation: "Set-SPOSite -Identity \(url) -SharingCapability \(wanted.name)", references: ["label rule L1"]
+            remediation: "Set-SPOSite -Identity \(PowerShell.quote(url)) -SharingCapability \(wanted.name)",
+            references: ["label rule L1"]
           ))
       }
-      let cap = [tenant?.sharingCapability, tenant?.partitionCapability(oneDrive: site.kind == .oneDrive)].compactMap {
-        $0
-      }.min()
+      let partition =
+        site.overrideSharingCapability ? nil : tenant?.partitionCapability(oneDrive: site.kind == .oneDrive)
+      let cap = [tenant?.sharingCapability, partition].compactMap { $0 }.min()
       if let cap, wanted > cap {
         findings.append(
           Finding(
@@ -96,7 +97,8 @@ public enum SiteRules {
             evidence: ["label \(name): external sharing \(wanted.name)", "tenant cap: \(cap.name)"],
             explanation:
               "A site's sharing must be the same as or more restrictive than the organization's, so the label's setting cannot take effect. Nothing is exposed; the label is misleading.",
-            remediation: "Set-Label -Identity \(label.id) -SiteExternalSharingControlType \(cap.name)",
+            remediation:
+              "Set-Label -Identity \(PowerShell.quote(label.id)) -SiteExternalSharingControlType \(cap.name)",
             references: ["label rule L2"]))
       }
     }
@@ -111,7 +113,7 @@ public enum SiteRules {
           ],
           explanation:
             "The label's default sharing link is the equivalent of the site's default link type: a labelled site whose default is broader has drifted from its label.",
-          remediation: "Set-SPOSite -Identity \(url) -DefaultSharingLinkType \(wanted.linkTypeName)",
+          remediation: "Set-SPOSite -Identity \(PowerShell.quote(url)) -DefaultSharingLinkType \(wanted.linkTypeName)",
           references: ["label rule L3"]))
     }
     if label.defaultRole == .view, let actual = posture.defaultRole, actual.value == .edit {
@@ -125,7 +127,8 @@ public enum SiteRules {
           ],
           explanation:
             "The label's default link permission is the equivalent of the site's DefaultLinkPermission: the site has drifted from its label.",
-          remediation: "Set-SPOSite -Identity \(url) -DefaultLinkPermission View", references: ["label rule L4"]))
+          remediation: "Set-SPOSite -Identity \(PowerShell.quote(url)) -DefaultLinkPermission View",
+          references: ["label rule L4"]))
     }
     if label.defaultScope == .anyone, !posture.allowsAnyone {
       findings.append(
@@ -138,7 +141,8 @@ public enum SiteRules {
           ],
           explanation:
             "When Anyone links are not allowed, the default falls back to People in the organization: the label's default has no effect here.",
-          remediation: "Set-Label -Identity \(label.id) -AdvancedSettings @{DefaultSharingScope=\"SpecificPeople\"}",
+          remediation:
+            "Set-Label -Identity \(PowerShell.quote(label.id)) -AdvancedSettings @{DefaultSharingScope=\"SpecificPeople\"}",
           references: ["label rule L5"]))
     }
     return findings
@@ -163,7 +167,7 @@ public enum SiteRules {
             explanation:
               "A site's default overrides the tenant's, so labelled sites deviate from CISA MS.SHAREPOINT.2.1 (Specific people) and 2.2 (View) and CIS 7.2.7 / 7.2.11 even when the tenant's defaults comply.",
             remediation:
-              "Set-Label -Identity \(label.id) -AdvancedSettings @{DefaultSharingScope=\"SpecificPeople\"; DefaultShareLinkPermission=\"View\"}",
+              "Set-Label -Identity \(PowerShell.quote(label.id)) -AdvancedSettings @{DefaultSharingScope=\"SpecificPeople\"; DefaultShareLinkPermission=\"View\"}",
             references: [
               "label rule L6", "CISA SCuBA MS.SHAREPOINT.2.1v1", "CISA SCuBA MS.SHAREPOINT.2.2v1", "CIS M365 7.2.7",
               "CIS M365 7.2.11",
@@ -182,7 +186,7 @@ public enum SiteRules {
             explanation:
               "A site owner who applies this label can issue Anyone links; CISA MS.SHAREPOINT.1.1 wants Existing guests or less.",
             remediation:
-              "Set-Label -Identity \(label.id) -SiteExternalSharingControlType ExistingExternalUserSharingOnly",
+              "Set-Label -Identity \(PowerShell.quote(label.id)) -SiteExternalSharingControlType ExistingExternalUserSharingOnly",
             references: ["label rule L7", "CISA SCuBA MS.SHAREPOINT.1.1v1"]))
       }
     }
@@ -245,7 +249,9 @@ public enum SiteRules {
             "Remove-PnPFileSharingLink -FileUrl <file> -Identity <link id> for each link, before any change that loosens sharing on the site",
           references: ["SharePoint: change the external sharing setting for a site"]))
     }
-    if posture.allowsAnyone, let policy = posture.anyoneExpiryDays {
+    if posture.allowsAnyone {
+      // No expiry policy in the exports: links without an expiry are still worth saying.
+      let policy = posture.anyoneExpiryDays ?? Sourced(value: nil, source: .tenant)
       let created = active.filter { $0.createdAt != nil }
       let tooLong = created.filter { link in
         guard let limit = policy.value else { return link.expiresAt == nil }

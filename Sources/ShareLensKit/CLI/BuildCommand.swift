@@ -26,7 +26,7 @@ struct BuildCommand {
     let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
     let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
-    let rejections = inputs.rejected.count + inputs.rejectedRows
+    let rejections = inputs.rejected.count + inputs.rejectedRows + inputs.damagedFiles
     if options.strict, rejections > 0 {
       throw ShareLensError(.rejectedInput(count: rejections))
     }
@@ -34,6 +34,7 @@ struct BuildCommand {
     var context = ReportContext(
       title: options.title, classification: options.classification, generatedAt: generatedAt, inputs: inputs,
       links: ingest.links, settings: settings, labelPolicy: policy)
+    context.organization = options.organization
     context.burstWindow = options.burstWindow
     context.anonymousVisitors = ingest.anonymousVisitors
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
@@ -42,6 +43,9 @@ struct BuildCommand {
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
     try writer.write { staging throws(ShareLensError) in
       try renderer.render(pages) { file throws(ShareLensError) in try SiteWriter.save(file, in: staging) }
+    }
+    if let path = options.singleFile {
+      try SingleFileWriter(path: path, force: options.force).write(try renderer.singleFile(pages))
     }
     if !options.quiet {
       let out = options.out.hasSuffix("/") ? options.out : options.out + "/"

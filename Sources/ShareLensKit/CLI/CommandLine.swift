@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable, Equatable {
   public var force = false
   public var title = "ShareLens sharing report"
   public var classification: String?
+  public var organization: String?
+  /// Also write the whole report as one self-contained HTML file here.
+  public var singleFile: String?
   public var strict = false
   public var quiet = false
   public var generatedAt: Date?
@@ -106,6 +109,8 @@ public enum CommandLineParser {
       case .option("--force"): options.force = true
       case .option("--title"): options.title = try reader.nonEmptyValue()
       case .option("--classification"): options.classification = try reader.value()
+      case .option("--organization"): options.organization = try reader.value()
+      case .option("--single-file"): options.singleFile = try reader.nonEmptyValue()
       case .option("--strict"): options.strict = true
       case .option("--quiet"), .option("-q"): options.quiet = true
       case .option("--generated-at"):

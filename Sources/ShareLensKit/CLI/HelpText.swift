@@ -48,6 +48,8 @@ enum HelpText {
       --force                  replace DIR even if ShareLens did not create it
       --title TEXT             report title shown on every page
       --classification TEXT    classification banner on every page (e.g. "Internal")
+      --organization TEXT      organization name on every page and in print
+      --single-file PATH       also write the whole report as one self-contained HTML file
       --timezone ZONE          IANA time zone of the heatmaps (default: UTC)
       --burst-window MINUTES   links on one file by one person this close together are a
                                burst (default: 10)

@@ -16,28 +16,26 @@ public struct AuditFileReader {
     self.format = format
   }
 
-  /// Reads every row; returns the file's date-column style (for the ambiguity warning).
-  public func read(_ visit: (Row) -> Void) throws(ShareLensError) -> DateColumnStyle {
+  /// What reading a file found beside its rows.
+  public struct Outcome {
+    /// How the file writes dates in its date column (for the ambiguity warning).
+    public var dateStyle: DateColumnStyle
+    /// The file is damaged after its last row read (corrupt or cut-off gzip data).
+    public var damage: String?
+    public var notes: [String]
+  }
+
+  /// Reads every row.
+  public func read(_ visit: (Row) -> Void) throws(ShareLensError) -> Outcome {
     var style = DateColumnStyle()
     let reader = try ByteReader(path: path)
-    var lastLine = 0
-    let counting: (Row) -> Void = { row in
-      switch row {
-      case .record(_, let line), .rejected(let line, _): lastLine = max(lastLine, line)
-      }
-      visit(row)
-    }
     switch format {
     case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV:
-      try readCSV(reader, style: &style, counting)
+      try readCSV(reader, style: &style, visit)
     default:
-      try readJSON(reader, style: &style, counting)
+      try readJSON(reader, style: &style, visit)
     }
-    if let problem = reader.problem {
-      visit(
-        .rejected(line: lastLine + 1, reason: "\(problem) after this point; the rest of the file could not be read"))
-    }
-    return style
+    return Outcome(dateStyle: style, damage: reader.problem, notes: reader.notes)
   }
 
   // MARK: CSV
@@ -66,11 +64,16 @@ public struct AuditFileReader {
     }
   }
 
-  /// Sentinel's OfficeActivity columns that carry AuditData fields under other names.
-  static let sentinelNames: [String: String] = [
-    "officeobjectid": "ObjectId", "site_url": "SiteUrl", "officeworkload": "Workload", "event_data": "EventData",
-    "officeid": "Id", "sourcerecordid": "Id", "timegenerated": "CreationTime", "timegenerated [utc]": "CreationTime",
+  /// Sentinel's OfficeActivity columns that carry AuditData fields under other names, in the order
+  /// they are tried.
+  static let sentinelPrecedence: [(String, String)] = [
+    ("officeid", "Id"), ("sourcerecordid", "Id"), ("timegenerated", "CreationTime"),
+    ("timegenerated [utc]", "CreationTime"),
+    ("officeobjectid", "ObjectId"), ("site_url", "SiteUrl"), ("officeworkload", "Workload"),
+    ("event_data", "EventData"),
   ]
+
+  static let sentinelNames = Dictionary(sentinelPrecedence, uniquingKeysWith: { first, _ in first })
 
   func readCSV(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
     let records = CSVRecordReader(reader)
@@ -82,13 +85,11 @@ public struct AuditFileReader {
         header = fields
         continue
       }
-      if record.oversized {
+      if record.oversized || (record.truncated && record.fields.isEmpty) {
         visit(
           .rejected(
             line: record.line,
-            reason:
-              "a row larger than \(CSVRecordReader.recordLimit >> 20) MB (an unbalanced quote?); reading resumed at the next line"
-          ))
+            reason: "a quote opened in this row never closes; the rows after it were read on their own"))
         continue
       }
       if record.truncated {
@@ -213,12 +214,23 @@ public struct AuditFileReader {
         recordType: text(object["auditLogRecordType"]))
       return row(inner, envelope: envelope, line: line, style: &style)
     case .sentinelJSON:
+      // Renamed columns are applied in a fixed order, the first present winning (OfficeId before
+      // SourceRecordId), so the same record always gets the same id.
+      let keys = object.keys.sorted()
       var data: [String: Any] = [:]
-      for (key, value) in object {
-        let name = Self.sentinelNames[key.lowercased()] ?? key
-        if data[name] == nil || name != key { data[name] = value }
+      for key in keys where Self.sentinelNames[key.lowercased()] == nil { data[key] = object[key] }
+      for (column, field) in Self.sentinelPrecedence where data[field] == nil {
+        if let key = keys.first(where: { $0.lowercased() == column }), !(object[key] is NSNull) {
+          data[field] = object[key]
+        }
       }
-      return row(data, envelope: .init(), line: line, style: &style)
+      // TimeGenerated in the exporting machine's format is read like a date column.
+      var envelope = AuditRecordDecoder.Envelope()
+      if let time = data["CreationTime"].flatMap(AuditRecordDecoder.string), AuditTime.parseISO(time) == nil {
+        data["CreationTime"] = nil
+        envelope.date = time
+      }
+      return row(data, envelope: envelope, line: line, style: &style)
     default:
       return row(object, envelope: .init(), line: line, style: &style)
     }

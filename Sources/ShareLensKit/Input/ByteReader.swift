@@ -9,8 +9,10 @@ public final class ByteReader {
   public let encoding: TextEncoding
   /// The file is gzip-compressed (and is decompressed while it is read).
   public let compressed: Bool
-  /// Set when the compressed data turned out corrupt: the reading stopped there.
+  /// Set when the compressed data turned out damaged: the reading stopped there.
   public private(set) var problem: String?
+  /// Harmless oddities of the file (bytes after the gzip data).
+  public private(set) var notes: [String] = []
   private let handle: FileHandle
   private let gunzip: Gunzip?
   private var pending: [UInt8] = []
@@ -37,10 +39,15 @@ public final class ByteReader {
       head = []
       // Decompress until there is something to look at (or the file ends).
       while head.isEmpty, !raw.isEmpty {
-        do {
-          head = try gunzip.inflate(raw)
-        } catch {
-          problem = "the gzip data is corrupt"
+        let output = gunzip.inflate(raw)
+        head = output.bytes
+        if output.corrupt {
+          problem = "the gzip data is damaged"
+          break
+        }
+        if output.trailingBytes > 0 {
+          notes.append("bytes after the end of the gzip data were ignored")
+          stopped = true
           break
         }
         if head.isEmpty {
@@ -71,6 +78,8 @@ public final class ByteReader {
   deinit { try? handle.close() }
 
   private var lookahead: [UInt8]?
+  /// The gzip data ended before the file did; what follows is not read.
+  private var stopped = false
 
   /// The first block of UTF-8 bytes without consuming it (empty for an empty file).
   public func peek() throws(ShareLensError) -> [UInt8] {
@@ -101,7 +110,7 @@ public final class ByteReader {
         oddByte = nil
         return [0xEF, 0xBF, 0xBD]
       }
-      if problem != nil {
+      if problem != nil || stopped {
         atEnd = true
         continue
       }
@@ -111,10 +120,12 @@ public final class ByteReader {
           atEnd = true
           if gunzip?.insideMember == true { problem = "the gzip data ends early (a truncated file)" }
         } else if let gunzip {
-          do {
-            pending = try gunzip.inflate(Array(data))
-          } catch {
-            problem = "the gzip data is corrupt"
+          let output = gunzip.inflate(Array(data))
+          pending = output.bytes
+          if output.corrupt { problem = "the gzip data is damaged" }
+          if output.trailingBytes > 0 {
+            notes.append("bytes after the end of the gzip data were ignored")
+            stopped = true
           }
         } else {
           pending = Array(data)

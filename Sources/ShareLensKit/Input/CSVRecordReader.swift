@@ -19,6 +19,9 @@ public final class CSVRecordReader {
   private var position = 0
   private var line = 1
   private var finished = false
+  /// Bytes given back after a broken record, read again before the file's next block.
+  private var replay: [UInt8] = []
+  private var replayPosition = 0
 
   public init(_ reader: ByteReader) {
     self.reader = reader
@@ -34,6 +37,15 @@ public final class CSVRecordReader {
   }
 
   private func nextByte() throws(ShareLensError) -> UInt8? {
+    if replayPosition < replay.count {
+      let byte = replay[replayPosition]
+      replayPosition += 1
+      if replayPosition == replay.count {
+        replay = []
+        replayPosition = 0
+      }
+      return byte
+    }
     if position == block.count {
       if finished { return nil }
       guard let next = try reader.nextBlock() else {
@@ -49,9 +61,25 @@ public final class CSVRecordReader {
   }
 
   private func peekByte() throws(ShareLensError) -> UInt8? {
+    if replayPosition < replay.count { return replay[replayPosition] }
     guard let byte = try nextByte() else { return nil }
-    position -= 1
+    if replay.isEmpty {
+      position -= 1
+    } else {
+      replayPosition -= 1
+    }
     return byte
+  }
+
+  /// A record broke (a quote that never closes): only its first line is rejected; everything after
+  /// that line is read again as records, so one bad row cannot swallow the rows behind it.
+  private func resume(after startLine: Int, raw: [UInt8], rest: Bool) -> Record {
+    if let newline = raw.firstIndex(of: 0x0A) {
+      replay = Array(raw[(newline + 1)...]) + replay[replayPosition...]
+      replayPosition = 0
+    }
+    line = startLine + 1
+    return Record(line: startLine, fields: [], truncated: !rest, oversized: rest)
   }
 
   private func readRecord() throws(ShareLensError) -> Record? {
@@ -60,16 +88,12 @@ public final class CSVRecordReader {
     var fields: [[UInt8]] = []
     var field: [UInt8] = []
     var inQuotes = false
-    var size = 0
+    var raw: [UInt8] = []
     while let byte = try nextByte() {
       if byte == 0x0A { line += 1 }
-      size += 1
-      if size > Self.recordLimit {
-        // Give up on this record: skip to the end of the physical line and go on from there.
-        var next: UInt8? = byte
-        while let current = next, current != 0x0A { next = try nextByte() }
-        if next == 0x0A, byte != 0x0A { line += 1 }
-        return Record(line: startLine, fields: [], truncated: false, oversized: true)
+      raw.append(byte)
+      if raw.count > Self.recordLimit {
+        return resume(after: startLine, raw: raw, rest: true)
       }
       if inQuotes {
         if byte == UInt8(ascii: "\"") {
@@ -98,6 +122,7 @@ public final class CSVRecordReader {
         field.append(byte)
       }
     }
+    if inQuotes, raw.contains(0x0A) { return resume(after: startLine, raw: raw, rest: false) }
     if field.last == 0x0D, !inQuotes { field.removeLast() }
     fields.append(field)
     return Record(line: startLine, fields: fields, truncated: inQuotes)

@@ -16,10 +16,18 @@ final class Gunzip {
 
   deinit { if open { inflateEnd(&stream) } }
 
-  enum Failure: Error { case corrupt }
+  /// What one block gave: the bytes decompressed (kept even when the data then turns out damaged),
+  /// and whether it did.
+  struct Output {
+    var bytes: [UInt8]
+    /// The compressed data is damaged here; nothing after it can be read.
+    var corrupt = false
+    /// Bytes after the last complete gzip member that are not gzip data (padding, garbage).
+    var trailingBytes = 0
+  }
 
-  /// Decompresses one block of compressed bytes; returns what it yields (possibly nothing yet).
-  func inflate(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+  /// Decompresses one block of compressed bytes.
+  func inflate(_ input: [UInt8]) -> Output {
     var output: [UInt8] = []
     var input = input
     var offset = 0
@@ -45,12 +53,15 @@ final class Gunzip {
       case Z_STREAM_END:
         insideMember = false
         // Another gzip member may follow.
-        guard inflateReset(&stream) == Z_OK else { throw .corrupt }
+        guard inflateReset(&stream) == Z_OK else { return Output(bytes: output, corrupt: true) }
       case Z_BUF_ERROR where produced > 0: continue
-      case Z_BUF_ERROR: return output
-      default: throw .corrupt
+      case Z_BUF_ERROR: return Output(bytes: output)
+      case Z_DATA_ERROR where !insideMember && produced == 0:
+        // Not the start of another member: trailing bytes after complete gzip data.
+        return Output(bytes: output, trailingBytes: max(1, input.count - offset))
+      default: return Output(bytes: output, corrupt: true)
       }
     }
-    return output
+    return Output(bytes: output)
   }
 }

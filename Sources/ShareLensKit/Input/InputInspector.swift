@@ -13,7 +13,7 @@ public enum InputInspector {
     file.encoding = reader.encoding
     file.compressed = reader.compressed
     let head = try reader.peek()
-    if let problem = reader.problem ?? unreadableContent(head, encoding: reader.encoding) {
+    if let problem = (head.isEmpty ? reader.problem : nil) ?? unreadableContent(head, encoding: reader.encoding) {
       file.problem = problem
       return file
     }

@@ -4,9 +4,17 @@ import Foundation
 /// (PowerShell's ConvertTo-Json writes numbers, Export-Csv and CLI for Microsoft 365 names, REST
 /// 64-bit integers as strings), booleans as `true` or `"True"`, PowerShell's `/Date(…)/`.
 public enum SettingValue {
+  /// A whole number that fits an Int, or nil (a fraction or an overflow is not a setting value).
+  static func whole(_ number: NSNumber) -> Int? {
+    guard String(cString: number.objCType) != "c" else { return nil }
+    let double = number.doubleValue
+    guard double.rounded() == double, abs(double) < 9.0e15 else { return nil }
+    return number.intValue
+  }
+
   public static func enumValue(_ value: Any?, names: [(String, Int)]) -> Int? {
     switch value {
-    case let number as NSNumber where String(cString: number.objCType) != "c": return number.intValue
+    case let number as NSNumber: return whole(number)
     case let text as String:
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       if let number = Int(trimmed) { return number }
@@ -17,7 +25,7 @@ public enum SettingValue {
 
   public static func int(_ value: Any?) -> Int? {
     switch value {
-    case let number as NSNumber where String(cString: number.objCType) != "c": return number.intValue
+    case let number as NSNumber: return whole(number)
     case let text as String: return Int(text.trimmingCharacters(in: .whitespaces))
     default: return nil
     }

@@ -26,7 +26,6 @@ public enum SiteReader {
     site.anyoneExpiryOverride = SettingValue.bool(value("OverrideTenantAnonymousLinkExpirationPolicy")) ?? false
     site.anyoneExpiryDays = SettingValue.int(value("AnonymousLinkExpirationInDays"))
     site.labelId = SettingValue.guid(value("SensitivityLabel2")) ?? SettingValue.guid(value("SensitivityLabel"))
-    site.lockState = SettingValue.string(value("LockState")) ?? ""
     if value("SiteDefinedSharingCapability") == nil && value("SharingCapability") == nil {
       site.bulkListingSigns.append("the export has no sharing capability for the site")
     }

@@ -17,8 +17,12 @@ public enum TenantSettingsReader {
     tenant.oneDriveSharingCapability = SharingCapability(
       lenient: value("OneDriveSharingCapability", "ODBSharingCapability"))
     tenant.coreSharingCapability = SharingCapability(lenient: value("CoreSharingCapability"))
-    tenant.defaultLinkScope = LinkScopeDefault(linkType: value("DefaultSharingLinkType"))
-    tenant.defaultLinkRole = LinkRoleDefault(lenient: value("DefaultLinkPermission"))
+    let linkType = value("DefaultSharingLinkType")
+    tenant.defaultLinkScope = LinkScopeDefault(linkType: linkType)
+    tenant.defaultLinkTypeIsNone = SettingValue.enumValue(linkType, names: [("None", 0)]) == 0
+    let permission = value("DefaultLinkPermission")
+    tenant.defaultLinkRole = LinkRoleDefault(lenient: permission)
+    tenant.defaultLinkPermissionIsNone = SettingValue.enumValue(permission, names: [("None", 0)]) == 0
     tenant.coreDefaultLinkScope = LinkScopeDefault(scope: value("CoreDefaultShareLinkScope"))
     tenant.coreDefaultLinkRole = LinkRoleDefault(lenient: value("CoreDefaultShareLinkRole"))
     tenant.oneDriveDefaultLinkScope = LinkScopeDefault(scope: value("OneDriveDefaultShareLinkScope"))
@@ -44,8 +48,9 @@ public enum TenantSettingsReader {
     let groups = value("GuestSharingGroupAllowListInTenantByGroupId")
     if let results = (groups as? [String: Any])?["results"] {
       tenant.guestSharingGroupAllowList = SettingValue.string(results)
-    } else {
-      tenant.guestSharingGroupAllowList = SettingValue.string(groups)
+    } else if let text = SettingValue.string(groups), !text.hasPrefix("System.") {
+      // Export-Csv writes a list as its type name (System.Collections.Generic.List`1[…]): unknown.
+      tenant.guestSharingGroupAllowList = text
     }
     return tenant
   }

@@ -13,6 +13,8 @@ public struct AuditAccount: Sendable, Equatable, Codable {
   public var rejected = 0
   /// The first rejections, in line order (the rest are only counted).
   public var rejections: [Rejection] = []
+  /// The file is damaged beyond its last row read (the rows lost there cannot be counted).
+  public var damage: String?
   public var firstEvent: Int64?
   public var lastEvent: Int64?
 

@@ -68,7 +68,7 @@ public struct LabelPolicy: Sendable, Equatable {
           evidence: ["label \(label.name), priority \(priority)"] + problems,
           explanation:
             "The label policy given with --label-policy says how far sites with labels of this priority may share. It is the organization's rule, not Microsoft's.",
-          remediation: "Set-SPOSite -Identity \(posture.site.url) " + fixes.joined(separator: " "),
+          remediation: "Set-SPOSite -Identity \(PowerShell.quote(posture.site.url)) " + fixes.joined(separator: " "),
           references: ["label rule L10 (organization policy)"]))
     }
     return findings

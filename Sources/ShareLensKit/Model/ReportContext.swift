@@ -4,6 +4,8 @@ import Foundation
 public struct ReportContext: Sendable {
   public var title: String
   public var classification: String?
+  /// `--organization`: shown on every page and in print.
+  public var organization: String?
   public var generatedAt: Date
   public var inputs: ReportInputs
   /// Every link rebuilt from the audit data, oldest first.

@@ -26,6 +26,8 @@ public struct ReportInputs: Sendable, Equatable {
 
   /// Audit rows rejected across all files.
   public var rejectedRows: Int { used.reduce(0) { $0 + ($1.audit?.rejected ?? 0) } }
+  /// Audit files damaged part-way (their lost rows cannot be counted); `--strict` fails on them.
+  public var damagedFiles: Int { used.filter { $0.audit?.damage != nil }.count }
 
   public func used(_ role: InputRole) -> [InputFile] { used.filter { $0.format?.role == role } }
   public func records(_ role: InputRole) -> Int { used(role).reduce(0) { $0 + $1.records } }

@@ -9,6 +9,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidInput(String)
     case rejectedInput(count: Int)
     case outputNotOurs
+    case fileNotOurs
     case outputIsNotAFolder
     case outputHoldsInput(String)
     case cannotWrite(String)
@@ -37,6 +38,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
       return "\(Format.count(count)) input \(count == 1 ? "item was" : "items were") rejected (--strict)"
     case .outputNotOurs:
       return "folder exists, is not empty and was not written by ShareLens; pass --force to replace it"
+    case .fileNotOurs: return "file exists and was not written by ShareLens; pass --force to replace it"
     case .outputIsNotAFolder: return "exists and is not a folder"
     case .outputHoldsInput(let what):
       return "the output folder holds \(what); replacing it would delete it, even with --force (choose another --out)"
@@ -52,7 +54,7 @@ public struct ShareLensError: Error, Sendable, Equatable, CustomStringConvertibl
     case .usage: return 64
     case .rejectedInput, .invalidInput: return 65
     case .missingInput, .notADirectory, .unreadable: return 66
-    case .outputNotOurs, .outputIsNotAFolder, .outputHoldsInput, .cannotWrite: return 73
+    case .outputNotOurs, .fileNotOurs, .outputIsNotAFolder, .outputHoldsInput, .cannotWrite: return 73
     case .renderFailed, .templateSlot: return 1
     }
   }

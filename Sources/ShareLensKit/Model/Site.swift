@@ -45,7 +45,6 @@ public struct Site: Sendable, Equatable {
   public var anyoneExpiryOverride = false
   public var anyoneExpiryDays: Int?
   public var labelId: String?
-  public var lockState = ""
   /// Signs that the export is a bulk listing whose sharing fields are defaults, not facts.
   public var bulkListingSigns: [String] = []
 

@@ -5,6 +5,10 @@ public struct TenantSettings: Sendable, Equatable, Codable {
   public var coreSharingCapability: SharingCapability?
   public var defaultLinkScope: LinkScopeDefault?
   public var defaultLinkRole: LinkRoleDefault?
+  /// `DefaultSharingLinkType` is None: "the most permissive link available".
+  public var defaultLinkTypeIsNone = false
+  /// `DefaultLinkPermission` is None.
+  public var defaultLinkPermissionIsNone = false
   public var coreDefaultLinkScope: LinkScopeDefault?
   public var coreDefaultLinkRole: LinkRoleDefault?
   public var oneDriveDefaultLinkScope: LinkScopeDefault?

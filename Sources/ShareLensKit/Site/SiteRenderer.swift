@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the report's pages into the files of the site: each page's Markdown (the diffable record),
 /// its HTML through libcmark and the layout, and the assets.
 public struct SiteRenderer: Sendable {
@@ -38,11 +40,13 @@ public struct SiteRenderer: Sendable {
           "generated-at": Format.timestamp(context.generatedAt),
           "version": ShareLensVersion.current,
           "root": "",
+          "organization": context.organization ?? "",
         ],
         raw: [
           "navigation": navigation(pages, current: page),
           "content": HTML(stringLiteral: content),
           "classification-banner": classificationBanner,
+          "classification-banner-bottom": classificationBanner(bottom: true),
         ])
       try emit(OutputFile(path: page.htmlPath, text: html))
     }
@@ -65,8 +69,48 @@ public struct SiteRenderer: Sendable {
     return HTML(stringLiteral: lines.joined(separator: "\n"))
   }
 
-  var classificationBanner: HTML {
+  var classificationBanner: HTML { classificationBanner(bottom: false) }
+
+  func classificationBanner(bottom: Bool) -> HTML {
     guard let classification = context.classification, !classification.isEmpty else { return "" }
-    return "<p class=\"classification\" role=\"note\">\(classification)</p>"
+    return bottom
+      ? "<p class=\"classification bottom\" role=\"note\">\(classification)</p>"
+      : "<p class=\"classification\" role=\"note\">\(classification)</p>"
+  }
+
+  /// The whole report as one HTML file: every page a section, links turned into in-page anchors,
+  /// the stylesheet inlined and allowed by its hash, so the policy still forbids every script.
+  public func singleFile(_ pages: [ReportPage]) throws(ShareLensError) -> String {
+    let layout = Layout(template: EmbeddedFiles.templates["single.html"] ?? "")
+    let style = EmbeddedFiles.assets.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n")
+    let hash = Data(SHA256.digest(Array(style.utf8))).base64EncodedString()
+    var sections: [String] = []
+    for page in pages {
+      guard var html = MarkdownRenderer.html(fromMarkdown: page.document.text) else {
+        throw ShareLensError(.renderFailed(page: page.slug))
+      }
+      for other in pages {
+        html = html.replacingOccurrences(of: "href=\"\(other.htmlPath)\"", with: "href=\"#page-\(other.slug)\"")
+      }
+      html = html.replacingOccurrences(of: "href=\"\(LinksPage.csvPath)\"", with: "href=\"#page-\(LinksPage.slug)\"")
+      sections.append("<section class=\"page\" id=\"page-\(page.slug)\">\n\(html)</section>")
+    }
+    var navigation = ["<ul>"]
+    for page in pages where page.inNavigation {
+      let item: HTML = "<li><a href=\"#page-\(attribute: page.slug)\">\(page.navigationTitle)</a></li>"
+      navigation.append(item.source)
+    }
+    navigation.append("</ul>")
+    return try layout.render(
+      text: [
+        "csp": "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:", "report-title": context.title,
+        "organization": context.organization ?? "", "generated-at": Format.timestamp(context.generatedAt),
+        "version": ShareLensVersion.current,
+      ],
+      raw: [
+        "style": HTML(stringLiteral: style), "navigation": HTML(stringLiteral: navigation.joined(separator: "\n")),
+        "content": HTML(stringLiteral: sections.joined(separator: "\n")), "classification-banner": classificationBanner,
+        "classification-banner-bottom": classificationBanner(bottom: true),
+      ])
   }
 }

@@ -163,7 +163,42 @@ extension AuditIngestTests {
     let file = try Self.ingest(paths: [path]).files[0]
     let account = try #require(file.audit)
     #expect(account.records > 1 && account.records < 26)
-    #expect(account.rejections.last?.reason.contains("the gzip data ends early") == true)
+    #expect(account.damage == "the gzip data ends early (a truncated file)")
+    #expect(file.warnings.contains { $0.hasPrefix("the gzip data ends early") })
+  }
+
+  /// Damage in the middle keeps every row decoded before it; bytes after complete gzip data are noted.
+  @Test func damagedAndPaddedGzip() throws {
+    let temp = try TemporaryFolder()
+    let whole = Array(
+      try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path("crafted/purview-new-layout.csv.gz"))))
+    var damaged = whole
+    for index in (whole.count / 2)..<(whole.count / 2 + 64) { damaged[index] ^= 0xA5 }
+    let broken = try Self.ingest(paths: [try temp.write("damaged.csv.gz", bytes: damaged)]).files[0]
+    #expect(broken.format == .purviewCSV)
+    #expect((broken.audit?.records ?? 0) > 0)
+    #expect(broken.audit?.damage != nil)
+    let padded = try Self.ingest(paths: [
+      try temp.write("padded.csv.gz", bytes: whole + [UInt8](repeating: 0, count: 512))
+    ]).files[0]
+    #expect(padded.audit?.records == 25)
+    #expect(padded.audit?.damage == nil)
+    #expect(padded.warnings.contains("bytes after the end of the gzip data were ignored"))
+  }
+
+  /// A quote that never closes costs one row, not the rows after it.
+  @Test func anUnclosedQuoteCostsOneRow() throws {
+    var csv = Self.header
+    for index in 0..<200 {
+      csv +=
+        index == 100
+        ? "r,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"{\"\"Id\"\":\"\"x\"\",,\n"
+        : "r,1/2/2026 3:04:05 AM,6,FileAccessed,u,\"{\"\"Id\"\":\"\"\(index)\"\",\"\"CreationTime\"\":\"\"2026-01-02T03:04:05\"\",\"\"Operation\"\":\"\"FileAccessed\"\"}\",,\n"
+    }
+    let file = try ingestText("a.csv", csv)
+    #expect(file.audit?.other == 199)
+    #expect(file.audit?.rejections.map(\.line) == [102])
+    #expect(file.audit?.records == 200)
   }
 
   @Test func expiryAndRemovalFromEventData() throws {
@@ -207,5 +242,73 @@ extension AuditIngestTests {
     let links = try Self.ingest(paths: [path]).links
     #expect(links.map(\.id) == ["first", "second"])
     #expect(links.map(\.uses) == [1, 2])
+  }
+}
+
+extension AuditIngestTests {
+  static func jsonl(_ records: [[String: String]]) -> String {
+    records.map { record in
+      let data = try! JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+      return String(decoding: data, as: UTF8.self)
+    }.joined(separator: "\n") + "\n"
+  }
+
+  static func record(
+    _ id: String, _ operation: String, _ time: String, link: String? = nil, item: String? = "item-1",
+    url: String = "https://contoso.sharepoint.com/sites/a/Shared Documents/f.docx"
+  ) -> [String: String] {
+    var record = [
+      "Id": id, "Operation": operation, "CreationTime": time, "UserId": "a@b.c", "ObjectId": url,
+      "SourceFileName": "f.docx",
+    ]
+    if let link { record["UniqueSharingId"] = link }
+    if let item { record["ListItemUniqueId"] = item }
+    return record
+  }
+
+  func links(_ records: [[String: String]]) throws -> [SharingLink] {
+    let temp = try TemporaryFolder()
+    return try Self.ingest(paths: [try temp.write("a.jsonl", Self.jsonl(records))]).links
+  }
+
+  /// A removal or use that names no link only joins a link of its own scope.
+  @Test func recordsWithoutALinkIdKeepToTheirScope() throws {
+    let result = try links([
+      Self.record("1", "AnonymousLinkCreated", "2026-01-01T10:00:00", link: "anyone"),
+      Self.record("2", "CompanyLinkCreated", "2026-01-01T10:01:00", link: "company"),
+      Self.record("3", "CompanyLinkRemoved", "2026-01-02T10:00:00"),
+      Self.record("4", "SharingLinkUsed", "2026-01-03T10:00:00"),
+    ])
+    let byId = Dictionary(uniqueKeysWithValues: result.map { ($0.id, $0) })
+    #expect(byId["anyone"]?.removedAt == nil)
+    #expect(byId["company"]?.removedAt == AuditTime.parseISO("2026-01-02T10:00:00"))
+    #expect(result.count == 2, "no phantom link from a use without id or scope")
+  }
+
+  @Test func aUseAfterItsLinksRemovalStaysWithThatLink() throws {
+    let result = try links([
+      Self.record("1", "AnonymousLinkCreated", "2026-01-01T10:00:00", link: "first"),
+      Self.record("2", "AnonymousLinkRemoved", "2026-01-02T10:00:00", link: "first"),
+      Self.record("3", "AnonymousLinkUsed", "2026-01-02T10:00:05"),
+    ])
+    #expect(result.map(\.id) == ["first"])
+    #expect(result.first?.uses == 1)
+  }
+
+  /// One export knows the file by id, another only by URL (Sentinel): still one file, one link.
+  @Test func aFileKnownByIdAndByURLIsOneFile() throws {
+    let result = try links([
+      Self.record("1", "AnonymousLinkCreated", "2026-01-01T10:00:00", link: "first"),
+      Self.record("2", "AnonymousLinkUsed", "2026-01-01T11:00:00", item: nil),
+    ])
+    #expect(result.map(\.id) == ["first"])
+    #expect(result.first?.uses == 1)
+  }
+
+  @Test func groupNamesWithBracesNameTheSameLink() throws {
+    var set = Self.record("1", "SharingSet", "2026-01-01T10:00:00")
+    set["TargetUserOrGroupName"] = "SharingLinks.{ITEM-1}.AnonymousView.{FIRST}"
+    let result = try links([Self.record("2", "AnonymousLinkCreated", "2026-01-01T10:00:01", link: "first"), set])
+    #expect(result.map(\.id) == ["first"])
   }
 }

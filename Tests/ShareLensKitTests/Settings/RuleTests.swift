@@ -231,6 +231,7 @@ import Testing
     outOfTheBox.externalUserExpirationRequired = false
     outOfTheBox.legacyAuthProtocolsEnabled = true
     outOfTheBox.disallowInfectedFileDownload = false
+    outOfTheBox.guestSharingGroupAllowList = ""
     let failing = BaselineRules.findings(outOfTheBox)
     #expect(Set(failing.map(\.rule)) == Set(BaselineRules.checks.map(\.rule)))
     #expect(failing.allSatisfy { $0.severity != .warning && $0.remediation?.hasPrefix("Set-SPOTenant") == true })
@@ -254,5 +255,85 @@ import Testing
       inputs: ReportInputs(origin: .userFiles, files: []),
       settings: settings)
     #expect(context.findings.map(\.id).contains("L1:\(Self.url)"))
+  }
+}
+
+extension RuleTests {
+  @Test func tenantDefaultNoneFailsTheBaselinesAndMeansTheWidestLink() {
+    let tenant = TenantSettingsReader.read([
+      "SharingCapability": 2, "DefaultSharingLinkType": 0, "DefaultLinkPermission": "None",
+    ])
+    let rules = Set(BaselineRules.findings(tenant).filter { $0.severity != .warning }.map(\.rule))
+    #expect(rules.isSuperset(of: ["MS.SHAREPOINT.2.1v1", "MS.SHAREPOINT.2.2v1", "CIS-7.2.7"]))
+    var site = Self.site(stored: .externalUserAndGuestSharing, label: nil)
+    site.defaultScope = nil
+    #expect(
+      PostureCalculator.posture(site, tenant: tenant, label: nil).defaultScope
+        == Sourced(value: .anyone, source: .tenant))
+  }
+
+  /// Graph's settings have no default link type: the default is unknown, not guessed.
+  @Test func aTenantExportWithoutDefaultsLeavesThemUnknown() {
+    let tenant = TenantSettingsReader.read(["sharingCapability": "externalUserAndGuestSharing"])
+    var site = Self.site(stored: .externalUserAndGuestSharing)
+    site.defaultScope = nil
+    let posture = PostureCalculator.posture(site, tenant: tenant, label: Self.label())
+    #expect(posture.defaultScope == nil)
+    #expect(!Self.rules(tenant: tenant, site: site).contains("L3"))
+  }
+
+  /// The partition (OneDrive or SharePoint) caps a site unless it overrides it; the tenant always does.
+  @Test(arguments: [
+    (
+      SharingCapability.externalUserAndGuestSharing, SharingCapability.disabled, false,
+      SettingSource.sharePointPartition, SharingCapability.disabled
+    ),
+    (.externalUserAndGuestSharing, .disabled, true, .site, .externalUserAndGuestSharing),
+    (.existingExternalUserSharingOnly, .externalUserSharingOnly, true, .tenant, .existingExternalUserSharingOnly),
+  ])
+  func partitionAndOverride(
+    tenantCap: SharingCapability, core: SharingCapability, override: Bool, source: SettingSource,
+    expected: SharingCapability
+  ) {
+    var tenant = Self.tenant(tenantCap)
+    tenant.coreSharingCapability = core
+    var site = Self.site(stored: .externalUserAndGuestSharing, label: nil)
+    site.overrideSharingCapability = override
+    let posture = PostureCalculator.posture(site, tenant: tenant, label: nil)
+    #expect(posture.effectiveCapability == Sourced(value: expected, source: source))
+  }
+
+  @Test func oneDrivesAreCappedByTheOneDrivePartition() {
+    var tenant = Self.tenant(.externalUserAndGuestSharing)
+    tenant.oneDriveSharingCapability = .existingExternalUserSharingOnly
+    var site = Site(
+      url: "https://contoso-my.sharepoint.com/personal/megan_contoso_com", title: "Megan", template: "SPSPERS#10")
+    site.storedCapability = .externalUserAndGuestSharing
+    let posture = PostureCalculator.posture(site, tenant: tenant, label: nil)
+    #expect(posture.effectiveCapability == Sourced(value: .existingExternalUserSharingOnly, source: .oneDrivePartition))
+    #expect(posture.latentCapability == .externalUserAndGuestSharing)
+  }
+
+  @Test func l2RespectsTheSitesPartitionOverride() {
+    var tenant = Self.tenant(.externalUserAndGuestSharing)
+    tenant.coreSharingCapability = .disabled
+    var site = Self.site(stored: .existingExternalUserSharingOnly)
+    site.reportedCapability = .disabled  // what SharePoint reports: capped by the partition
+    #expect(Self.rules(tenant: tenant, site: site).contains("L2"))
+    site.overrideSharingCapability = true
+    site.reportedCapability = .existingExternalUserSharingOnly
+    #expect(!Self.rules(tenant: tenant, site: site).contains("L2"))
+  }
+
+  @Test func numbersMustBeWholeAndInRange() {
+    #expect(SettingValue.int(NSNumber(value: 1e30)) == nil)
+    #expect(SettingValue.int(NSNumber(value: 30.5)) == nil)
+    #expect(SettingValue.int(NSNumber(value: 30)) == 30)
+    #expect(SettingValue.int("-1") == -1)
+    #expect(SharingCapability(lenient: NSNumber(value: 2.9)) == nil)
+  }
+
+  @Test func commandsQuoteWhatTheyCarry() {
+    #expect(PowerShell.quote("https://x/sites/a$(calc)'b") == "'https://x/sites/a$(calc)''b'")
   }
 }

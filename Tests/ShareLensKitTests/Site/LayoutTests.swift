@@ -29,8 +29,8 @@ import Testing
   @Test func pageTemplateHasItsSlotsAndPolicy() throws {
     let template = try #require(EmbeddedFiles.templates[SiteRenderer.layoutName])
     let slots = Layout(template: template).slotNames
-    #expect(slots.text == ["title", "report-title", "generated-at", "version", "root"])
-    #expect(slots.raw == ["navigation", "content", "classification-banner"])
+    #expect(slots.text == ["title", "report-title", "generated-at", "version", "root", "organization"])
+    #expect(slots.raw == ["navigation", "content", "classification-banner", "classification-banner-bottom"])
     #expect(
       template.contains(
         #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:">"#
