@@ -9,7 +9,7 @@ OUT     ?= Site
 # apt-get through sudo when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test lint format samples clean
+.PHONY: all deps browser build demo test lint format samples clean
 
 all: build
 
@@ -30,8 +30,15 @@ demo: build
 	$(BIN) build --out $(OUT) --quiet
 	@echo "The demo report is in $(OUT)/. Open file://$(CURDIR)/$(OUT)/index.html in a browser."
 
-## test: the whole test suite (unit, golden pages, end-to-end runs of the binary)
-test: deps
+## browser: headless Chromium for the browser tests (Debian's chromium), when missing
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "Installing chromium with apt-get (for the browser tests)…"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+## test: the whole test suite (unit, golden pages, end-to-end runs of the binary, every page in Chromium)
+test: deps browser
 	$(SWIFT) build --product sharelens
 	$(SWIFT) test
 
