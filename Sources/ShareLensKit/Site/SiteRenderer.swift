@@ -41,6 +41,7 @@ public struct SiteRenderer: Sendable {
           "version": ShareLensVersion.current,
           "root": "",
           "organization": context.organization ?? "",
+          "title-prefix": titlePrefix,
         ],
         raw: [
           "navigation": navigation(pages, current: page),
@@ -70,6 +71,12 @@ public struct SiteRenderer: Sendable {
   }
 
   var classificationBanner: HTML { classificationBanner(bottom: false) }
+
+  /// The classification leads the page title, which browsers print in the header of every page.
+  var titlePrefix: String {
+    guard let classification = context.classification, !classification.isEmpty else { return "" }
+    return classification.uppercased() + " · "
+  }
 
   func classificationBanner(bottom: Bool) -> HTML {
     guard let classification = context.classification, !classification.isEmpty else { return "" }
@@ -105,7 +112,7 @@ public struct SiteRenderer: Sendable {
       text: [
         "csp": "default-src 'none'; style-src 'sha256-\(hash)'; img-src data:", "report-title": context.title,
         "organization": context.organization ?? "", "generated-at": Format.timestamp(context.generatedAt),
-        "version": ShareLensVersion.current,
+        "version": ShareLensVersion.current, "title-prefix": titlePrefix,
       ],
       raw: [
         "style": HTML(stringLiteral: style), "navigation": HTML(stringLiteral: navigation.joined(separator: "\n")),

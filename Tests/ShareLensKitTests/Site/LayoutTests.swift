@@ -29,7 +29,7 @@ import Testing
   @Test func pageTemplateHasItsSlotsAndPolicy() throws {
     let template = try #require(EmbeddedFiles.templates[SiteRenderer.layoutName])
     let slots = Layout(template: template).slotNames
-    #expect(slots.text == ["title", "report-title", "generated-at", "version", "root", "organization"])
+    #expect(slots.text == ["title", "report-title", "generated-at", "version", "root", "organization", "title-prefix"])
     #expect(slots.raw == ["navigation", "content", "classification-banner", "classification-banner-bottom"])
     #expect(
       template.contains(

@@ -26,30 +26,20 @@ public enum LinksPage {
     }
   }
 
-  /// A list of some links (behind a count elsewhere), paged like the inventory.
+  /// The list of the links behind a count elsewhere: at most one page of them (every link is in the
+  /// inventory and links.csv), so that a large tenant's report does not repeat its inventory.
   static func listPages(
-    slug base: String, title: String, links: [SharingLink], section: String, back: (title: String, page: String)
+    slug: String, title: String, links: [SharingLink], section: String, back: (title: String, page: String)
   ) -> [ReportPage] {
-    let chunks = stride(from: 0, to: max(links.count, 1), by: rowsPerPage).map {
-      Array(links[$0..<min($0 + rowsPerPage, links.count)])
+    var document = MarkdownDocument(title: "\(title)")
+    document.paragraph(
+      "\(links.count) \(links.count == 1 ? "link" : "links"), behind a count in \(Markdown.link("\(back.title)", to: back.page + ".html")). Every link is in the \(Markdown.link("inventory", to: LinksPage.slug + ".html")) and in \(Markdown.link("links.csv", to: csvPath))."
+    )
+    if links.count > rowsPerPage {
+      document.note("The first \(rowsPerPage) are listed here, oldest first; links.csv has them all.")
     }
-    func slug(_ index: Int) -> String { index == 0 ? base : "\(base)-\(index + 1)" }
-    return chunks.enumerated().map { index, chunk in
-      var document = MarkdownDocument(title: chunks.count > 1 ? "\(title), page \(index + 1)" : "\(title)")
-      document.paragraph(
-        "\(links.count) \(links.count == 1 ? "link" : "links"), behind a count in \(Markdown.link("\(back.title)", to: back.page + ".html")). Every link is in the \(Markdown.link("inventory", to: LinksPage.slug + ".html"))."
-      )
-      if chunks.count > 1 {
-        let pager = (0..<chunks.count).map { other -> Markdown in
-          other == index ? "**\(other + 1)**" : Markdown.link("\(other + 1)", to: slug(other) + ".html")
-        }
-        document.paragraph(
-          "Pages: " + pager.reduce(Markdown(stringLiteral: "")) { $0.source.isEmpty ? $1 : $0 + " · " + $1 })
-      }
-      document.table(table(chunk, first: index * rowsPerPage))
-      return ReportPage(
-        slug: slug(index), navigationTitle: title, document: document, inNavigation: false, section: section)
-    }
+    document.table(table(Array(links.prefix(rowsPerPage)), first: 0))
+    return [ReportPage(slug: slug, navigationTitle: title, document: document, inNavigation: false, section: section)]
   }
 
   static func summary(_ links: [SharingLink], into document: inout MarkdownDocument) {

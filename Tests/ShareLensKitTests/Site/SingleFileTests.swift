@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+@Suite struct SingleFileTests {
+  @Test func oneSelfContainedFileWithEveryPageAndAHashedStyle() throws {
+    let temp = try TemporaryFolder()
+    let file = temp.url.appendingPathComponent("review.html")
+    let status = ShareLensCLI.run(
+      [
+        "build", "--out", temp.url.appendingPathComponent("Site").path, "--quiet", "--single-file", file.path,
+        "--classification", "Restricted", "--organization", "Contoso Ltd",
+      ],
+      environment: ["SOURCE_DATE_EPOCH": "1796083200"], console: Console(out: { _ in }, err: { _ in }))
+    #expect(status == 0)
+    let html = try String(contentsOf: file, encoding: .utf8)
+    let style = try #require(
+      html.range(of: "<style>").flatMap { open in
+        html.range(of: "</style>").map { html[open.upperBound..<$0.lowerBound] }
+      })
+    let hash = Data(SHA256.digest(Array(style.utf8))).base64EncodedString()
+    #expect(html.contains("content=\"default-src &#39;none&#39;; style-src &#39;sha256-\(hash)&#39;; img-src data:\""))
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<link "))
+    let pages = try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent("Site").path).filter
+    { $0.hasSuffix(".html") }
+    for page in pages { #expect(html.contains("<section class=\"page\" id=\"page-\(page.dropLast(5))\">")) }
+    #expect(!html.contains(".html\""), "every link points inside the file")
+    #expect(html.contains("<title>RESTRICTED · ShareLens sharing report</title>"))
+    #expect(html.components(separatedBy: "Contoso Ltd").count > 2, "the organization on the page and in print")
+    // A file ShareLens did not write is not replaced without --force.
+    let foreign = try temp.write("foreign.html", "<p>mine</p>")
+    let refused = ShareLensCLI.run(
+      ["build", "--out", temp.url.appendingPathComponent("Site").path, "--quiet", "--single-file", foreign],
+      environment: [:], console: Console(out: { _ in }, err: { _ in }))
+    #expect(refused == 73)
+    #expect(try temp.read("foreign.html") == "<p>mine</p>")
+  }
+
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+  ])
+  func sha256KnownAnswers(input: String, hex: String) {
+    #expect(SHA256.digest(Array(input.utf8)).map { String(format: "%02x", $0) }.joined() == hex)
+  }
+}
