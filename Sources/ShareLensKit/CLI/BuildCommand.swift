@@ -19,10 +19,11 @@ struct BuildCommand {
       (options.inputFolder.map { [$0] } ?? []) + options.audit
       + [options.tenant, options.sites, options.labels].compactMap { $0 }
     try writer.checkDestination(
-      protecting: named.map { ($0, "the input \($0)") } + [
+      protecting: (named + [options.baseline].compactMap { $0 }).map { ($0, "the input \($0)") } + [
         (FileManager.default.currentDirectoryPath, "the current folder")
       ])
 
+    let baseline = try options.baseline.map { path throws(ShareLensError) in try ReportComparer.load(path) }
     let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
     let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     report(inputs)
@@ -37,6 +38,12 @@ struct BuildCommand {
     context.organization = options.organization
     context.burstWindow = options.burstWindow
     context.anonymousVisitors = ingest.anonymousVisitors
+    if let baseline,
+      let current = try? JSONSerialization.jsonObject(with: Data(ReportJSON(context: context).encoded().utf8))
+        as? [String: Any]
+    {
+      context.changes = ReportComparer.compare(old: baseline, new: current)
+    }
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)

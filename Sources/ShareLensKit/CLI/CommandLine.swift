@@ -4,6 +4,7 @@ import Foundation
 public enum ShareLensCommand: Sendable, Equatable {
   case build(BuildOptions)
   case sample(SampleOptions)
+  case diff(DiffOptions)
   case help(topic: String?)
   case version
 }
@@ -25,6 +26,8 @@ public struct BuildOptions: Sendable, Equatable {
   public var title = "ShareLens sharing report"
   public var classification: String?
   public var organization: String?
+  /// A previous report to compare with (adds the Changes page).
+  public var baseline: String?
   /// Also write the whole report as one self-contained HTML file here.
   public var singleFile: String?
   public var strict = false
@@ -37,6 +40,24 @@ public struct BuildOptions: Sendable, Equatable {
   public var usesDemoTenant: Bool {
     inputFolder == nil && audit.isEmpty && tenant == nil && sites == nil && labels == nil
   }
+}
+
+public struct DiffOptions: Sendable, Equatable {
+  public enum FailOn: String, Sendable, Equatable, CaseIterable {
+    case newFindings = "new-findings"
+    case newHigh = "new-high"
+    case anyChange = "any-change"
+  }
+
+  public var old = ""
+  public var new = ""
+  public var out = "diff"
+  public var all = false
+  public var failOn: FailOn?
+  public var force = false
+  public var quiet = false
+
+  public init() {}
 }
 
 public struct SampleOptions: Sendable, Equatable {
@@ -72,6 +93,9 @@ public enum CommandLineParser {
     case "sample":
       rest.removeFirst()
       return try parseSample(rest)
+    case "diff":
+      rest.removeFirst()
+      return try parseDiff(rest)
     default:
       return try parseBuild(rest)  // build is the default command
     }
@@ -111,6 +135,7 @@ public enum CommandLineParser {
       case .option("--classification"): options.classification = try reader.value()
       case .option("--organization"): options.organization = try reader.value()
       case .option("--single-file"): options.singleFile = try reader.nonEmptyValue()
+      case .option("--baseline"): options.baseline = try reader.nonEmptyValue()
       case .option("--strict"): options.strict = true
       case .option("--quiet"), .option("-q"): options.quiet = true
       case .option("--generated-at"):
@@ -124,6 +149,34 @@ public enum CommandLineParser {
       try reader.rejectUnusedInlineValue()
     }
     return .build(options)
+  }
+
+  static func parseDiff(_ arguments: ArraySlice<String>) throws(ShareLensError) -> ShareLensCommand {
+    var options = DiffOptions()
+    var reader = OptionReader(arguments: arguments, command: "diff")
+    var reports: [String] = []
+    while let item = try reader.next() {
+      switch item {
+      case .positional(let value): reports.append(value)
+      case .option("--help"), .option("-h"): return .help(topic: "diff")
+      case .option("--out"): options.out = try reader.nonEmptyValue()
+      case .option("--all"): options.all = true
+      case .option("--force"): options.force = true
+      case .option("--quiet"), .option("-q"): options.quiet = true
+      case .option("--fail-on"):
+        let text = try reader.value()
+        guard let condition = DiffOptions.FailOn(rawValue: text) else {
+          throw usage("--fail-on needs new-findings, new-high or any-change (got '\(text)')", topic: "diff")
+        }
+        options.failOn = condition
+      case .option(let name): throw usage("unknown option '\(name)'", topic: "diff")
+      }
+      try reader.rejectUnusedInlineValue()
+    }
+    guard reports.count == 2 else { throw usage("diff needs two reports: OLD NEW", topic: "diff") }
+    options.old = reports[0]
+    options.new = reports[1]
+    return .diff(options)
   }
 
   static func parseSample(_ arguments: ArraySlice<String>) throws(ShareLensError) -> ShareLensCommand {

@@ -1,11 +1,12 @@
 /// The text of `--help`. A command is listed here only once it works.
 enum HelpText {
-  static let commands = ["build", "sample"]
+  static let commands = ["build", "sample", "diff"]
 
   static func text(for topic: String?) -> String {
     switch topic {
     case "build": return build
     case "sample": return sample
+    case "diff": return diff
     default: return general
     }
   }
@@ -17,6 +18,7 @@ enum HelpText {
     USAGE:
       sharelens [build] [INPUT_DIR] [options]    write the report (the default command)
       sharelens sample --out DIR [options]        write a synthetic demo tenant export
+      sharelens diff OLD NEW [options]            what changed between two reports
       sharelens help [COMMAND]                    show help for a command
       sharelens --version
 
@@ -25,6 +27,7 @@ enum HelpText {
     EXIT STATUS:
       0 success   64 usage error   65 rejected input with --strict
       66 missing input   73 cannot create the output folder   1 anything else
+      3 (diff --fail-on) the condition holds
 
     """
 
@@ -50,6 +53,8 @@ enum HelpText {
       --classification TEXT    classification banner on every page (e.g. "Internal")
       --organization TEXT      organization name on every page and in print
       --single-file PATH       also write the whole report as one self-contained HTML file
+      --baseline REPORT        a previous report (folder or report.json): adds a page of
+                               the changes since then
       --timezone ZONE          IANA time zone of the heatmaps (default: UTC)
       --burst-window MINUTES   links on one file by one person this close together are a
                                burst (default: 10)
@@ -59,6 +64,23 @@ enum HelpText {
     BEHAVIOUR:
       --strict                 exit 65 if any named input file was rejected
       --quiet, -q              print nothing but warnings and errors
+      --help, -h               show this help
+
+    """
+
+  static let diff = """
+    USAGE: sharelens diff OLD NEW [options]
+
+    Compares two reports (their folders or report.json files) on stable ids: findings new,
+    resolved or changed; sites added, removed or changed; tenant settings; links new, removed,
+    first used or expired; headline figures. Writes diff.md, diff.html and diff.json.
+
+    OPTIONS:
+      --out DIR                output folder (default: diff)
+      --all                    also list the findings that did not change
+      --fail-on CONDITION      exit 3 when it holds: new-findings, new-high or any-change
+      --force                  replace DIR even if ShareLens did not create it
+      --quiet, -q              print nothing but errors
       --help, -h               show this help
 
     """

@@ -31,6 +31,8 @@ public enum ShareLensCLI {
         try BuildCommand(options: options, environment: environment, console: console).run()
       case .sample(let options):
         try SampleCommand(options: options, console: console).run()
+      case .diff(let options):
+        return try DiffCommand(options: options, environment: environment, console: console).run()
       }
       return 0
     } catch {

@@ -17,6 +17,8 @@ public struct ReportContext: Sendable {
   public var findings: [Finding]
   /// Links on one file by one person within this many seconds form a burst.
   public var burstWindow: Int64 = LinkPatterns.defaultBurstWindow
+  /// The changes since the report given with `--baseline`.
+  public var changes: ReportDiff?
   /// Distinct anonymous visitors on Anyone-linked files.
   public var anonymousVisitors = 0
   /// The time zone of the heatmaps (`--timezone`).

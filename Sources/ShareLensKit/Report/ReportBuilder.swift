@@ -37,6 +37,8 @@ public struct ReportBuilder: Sendable {
         "every input file, the format it was recognised as, and what became of each record: used, duplicate, another operation, or rejected with the reason."
       ),
     ]
-    return [OverviewPage.build(context, pages: summaries)] + workloads + sites + [findings, heatmap] + links + [inputs]
+    let changes = context.changes.map { [ChangesPage.build($0)] } ?? []
+    return [OverviewPage.build(context, pages: summaries)] + changes + workloads + sites + [findings, heatmap] + links
+      + [inputs]
   }
 }

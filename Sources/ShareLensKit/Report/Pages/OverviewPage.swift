@@ -15,6 +15,11 @@ public enum OverviewPage {
         + InputsPage.origin(inputs.origin)
     )
 
+    if let changes = context.changes {
+      document.note(
+        "Since the last report: " + ChangesPage.summary(changes) + " "
+          + Markdown.link("Changes", to: ChangesPage.slug + ".html"))
+    }
     headlines(context, into: &document)
 
     document.heading("What was read")

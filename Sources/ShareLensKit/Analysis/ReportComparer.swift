@@ -1,0 +1,223 @@
+import Foundation
+
+/// Compares two `report.json` documents on stable ids, never on positions: findings by id, sites by
+/// URL, tenant settings by name, links by id, headline figures by name. Reads them leniently:
+/// fields it does not know are ignored, missing ones compare as absent.
+public enum ReportComparer {
+  /// A report.json, or a report folder holding one.
+  public static func load(_ path: String) throws(ShareLensError) -> [String: Any] {
+    var file = path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw ShareLensError(.missingInput, path: path)
+    }
+    if isFolder.boolValue { file = (path as NSString).appendingPathComponent("report.json") }
+    guard let data = FileManager.default.contents(atPath: file) else { throw ShareLensError(.missingInput, path: file) }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw ShareLensError(.invalidInput("not a ShareLens report.json (not a JSON object)"), path: file)
+    }
+    guard let version = SettingValue.int(object["schemaVersion"]) else {
+      throw ShareLensError(.invalidInput("not a ShareLens report.json (no schemaVersion)"), path: file)
+    }
+    guard version == ReportJSON.schemaVersion else {
+      throw ShareLensError(
+        .invalidInput(
+          "report.json has schemaVersion \(version); this ShareLens reads version \(ReportJSON.schemaVersion) (build both reports with the same version)"
+        ),
+        path: file)
+    }
+    return object
+  }
+
+  static func list(_ value: Any?) -> [[String: Any]] { value as? [[String: Any]] ?? [] }
+  static func text(_ value: Any?) -> String? {
+    switch value {
+    case nil, is NSNull: return nil
+    case let dictionary as [String: Any]:
+      return dictionary["value"].flatMap { text($0) } ?? dictionary["name"].flatMap { text($0) }
+        ?? dictionary["id"].flatMap { text($0) }
+    case let list as [Any]: return list.compactMap { text($0) }.joined(separator: "; ")
+    default: return SettingValue.string(value)
+    }
+  }
+
+  static let severityRank = ["high": 0, "medium": 1, "low": 2, "info": 3, "warning": 4]
+
+  public static func compare(old: [String: Any], new: [String: Any], all: Bool = false) -> ReportDiff {
+    var changes: [ReportChange] = []
+    var unchanged: [String] = []
+
+    // Findings: new, resolved, severity changed, evidence changed.
+    let oldFindings = Dictionary(
+      list(old["findings"]).compactMap { f in text(f["id"]).map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
+    let newFindings = Dictionary(
+      list(new["findings"]).compactMap { f in text(f["id"]).map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
+    for (id, finding) in newFindings {
+      let severity = text(finding["severity"]) ?? "info"
+      let rank = severityRank[severity] ?? 5
+      guard let before = oldFindings[id] else {
+        changes.append(
+          ReportChange(
+            kind: "finding.new", subject: id, summary: text(finding["summary"]) ?? id, severity: severity,
+            rank: rank * 10))
+        continue
+      }
+      let oldSeverity = text(before["severity"]) ?? "info"
+      if oldSeverity != severity {
+        let worse = (severityRank[severity] ?? 5) < (severityRank[oldSeverity] ?? 5)
+        changes.append(
+          ReportChange(
+            kind: "finding.severity", subject: id,
+            summary: "\(worse ? "More" : "Less") severe: \(text(finding["summary"]) ?? id)",
+            severity: severity, before: oldSeverity, after: severity, rank: worse ? rank * 10 + 1 : 300))
+      } else if text(before["evidence"]) != text(finding["evidence"]) {
+        changes.append(
+          ReportChange(
+            kind: "finding.evidence", subject: id, summary: text(finding["summary"]) ?? id, severity: severity,
+            before: text(before["evidence"]), after: text(finding["evidence"]), rank: 200 + rank))
+      } else {
+        unchanged.append(id)
+      }
+    }
+    for (id, finding) in oldFindings where newFindings[id] == nil {
+      changes.append(
+        ReportChange(
+          kind: "finding.resolved", subject: id, summary: text(finding["summary"]) ?? id,
+          severity: text(finding["severity"]),
+          rank: 400 + (severityRank[text(finding["severity"]) ?? "info"] ?? 5)))
+    }
+
+    // Links: new Anyone links first, then the other changes of their life.
+    let oldLinks = Dictionary(
+      list(old["links"]).compactMap { l in text(l["id"]).map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
+    let newLinks = Dictionary(
+      list(new["links"]).compactMap { l in text(l["id"]).map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
+    let newTime = text(new["generatedAt"]) ?? ""
+    let oldTime = text(old["generatedAt"]) ?? ""
+    func describe(_ link: [String: Any]) -> String {
+      "\(text(link["scope"]) ?? "") \(text(link["permission"]) ?? "") link on \(text(link["itemName"]) ?? "?") (\(text(link["siteUrl"]) ?? "?"))"
+    }
+    for (id, link) in newLinks {
+      guard let before = oldLinks[id] else {
+        let anyone = text(link["scope"]) == "anyone"
+        changes.append(
+          ReportChange(
+            kind: "link.new", subject: id, summary: "New \(describe(link)) by \(text(link["createdBy"]) ?? "unknown")",
+            rank: anyone ? 50 : 150))
+        continue
+      }
+      if text(before["removedAt"]) == nil, let removed = text(link["removedAt"]) {
+        changes.append(
+          ReportChange(
+            kind: "link.newlyRemoved", subject: id, summary: "Removed: \(describe(link))", after: removed, rank: 410))
+      }
+      if (SettingValue.int(before["uses"]) ?? 0) == 0, (SettingValue.int(link["uses"]) ?? 0) > 0 {
+        changes.append(
+          ReportChange(
+            kind: "link.newlyUsed", subject: id, summary: "First used: \(describe(link))",
+            after: text(link["lastUsedAt"]), rank: 60))
+      }
+      if let expires = text(link["expiresAt"]), expires <= newTime, expires > oldTime {
+        changes.append(
+          ReportChange(
+            kind: "link.newlyExpired", subject: id, summary: "Expired: \(describe(link))", after: expires, rank: 420))
+      }
+    }
+    for (id, link) in oldLinks where newLinks[id] == nil {
+      changes.append(
+        ReportChange(
+          kind: "link.removed", subject: id, summary: "No longer in the audit data: \(describe(link))", rank: 430))
+    }
+
+    // Sites: added, removed, and each posture field that changed.
+    let oldSites = Dictionary(
+      list(old["sites"]).compactMap { s in text(s["url"]).map { ($0.lowercased(), s) } },
+      uniquingKeysWith: { a, _ in a })
+    let newSites = Dictionary(
+      list(new["sites"]).compactMap { s in text(s["url"]).map { ($0.lowercased(), s) } },
+      uniquingKeysWith: { a, _ in a })
+    let siteFields: [(String, String)] = [
+      ("effectiveSharing", "effective sharing"), ("storedSharing", "stored sharing"), ("defaultScope", "default link"),
+      ("defaultPermission", "default permission"), ("anyoneExpiryDays", "Anyone link expiry (days)"),
+      ("label", "label"),
+      ("detail", "detail"),
+    ]
+    let sharingRank = [
+      "Disabled": 0, "ExistingExternalUserSharingOnly": 1, "ExternalUserSharingOnly": 2,
+      "ExternalUserAndGuestSharing": 3,
+    ]
+    for (key, site) in newSites {
+      let url = text(site["url"]) ?? key
+      guard let before = oldSites[key] else {
+        changes.append(
+          ReportChange(
+            kind: "site.added", subject: url, summary: "New site \(url)", after: text(site["effectiveSharing"]),
+            rank: 160))
+        continue
+      }
+      for (field, name) in siteFields where text(before[field]) != text(site[field]) {
+        let was = text(before[field]) ?? "none"
+        let now = text(site[field]) ?? "none"
+        let loosened = field == "effectiveSharing" && (sharingRank[now] ?? 0) > (sharingRank[was] ?? 0)
+        changes.append(
+          ReportChange(
+            kind: "site.setting", subject: "\(url) \(field)", summary: "\(url): \(name) \(was) → \(now)", before: was,
+            after: now,
+            rank: loosened ? 70 : 170))
+      }
+    }
+    for (key, site) in oldSites where newSites[key] == nil {
+      let url = text(site["url"]) ?? key
+      changes.append(
+        ReportChange(kind: "site.removed", subject: url, summary: "Site no longer listed: \(url)", rank: 440))
+    }
+
+    // Tenant settings, by name.
+    let oldTenant = old["tenant"] as? [String: Any] ?? [:]
+    let newTenant = new["tenant"] as? [String: Any] ?? [:]
+    for key in Set(oldTenant.keys).union(newTenant.keys) where text(oldTenant[key]) != text(newTenant[key]) {
+      changes.append(
+        ReportChange(
+          kind: "tenant.setting", subject: key,
+          summary:
+            "Tenant \(key): \(text(oldTenant[key]) ?? "not exported") → \(text(newTenant[key]) ?? "not exported")",
+          before: text(oldTenant[key]), after: text(newTenant[key]), rank: 100))
+    }
+
+    // Headline figures with their deltas.
+    let oldFigures = figures(old)
+    for (name, value) in figures(new) where oldFigures[name] != value {
+      let was = oldFigures[name] ?? 0
+      let delta = value - was
+      changes.append(
+        ReportChange(
+          kind: "figure", subject: name,
+          summary:
+            "\(name): \(Format.count(was)) → \(Format.count(value)) (\(delta > 0 ? "+" : "")\(Format.count(delta)))",
+          before: String(was), after: String(value), rank: 500))
+    }
+
+    changes.sort { ($0.rank, $0.kind, $0.subject) < ($1.rank, $1.kind, $1.subject) }
+    return ReportDiff(
+      old: .init(title: text(old["title"]) ?? "", generatedAt: oldTime),
+      new: .init(title: text(new["title"]) ?? "", generatedAt: newTime),
+      changes: changes, unchangedFindings: all ? unchanged.sorted() : [])
+  }
+
+  /// The headline figures, computed the same way from either report.
+  static func figures(_ report: [String: Any]) -> [String: Int] {
+    let links = list(report["links"])
+    let anyone = links.filter { text($0["scope"]) == "anyone" }
+    let findings = list(report["findings"])
+    var figures: [String: Int] = [
+      "Anyone links": anyone.count,
+      "Anyone links still active": anyone.filter { text($0["removedAt"]) == nil }.count,
+      "Anyone links never used": anyone.filter { (SettingValue.int($0["uses"]) ?? 0) == 0 }.count,
+      "links": links.count, "sites": list(report["sites"]).count,
+    ]
+    for severity in ["high", "medium", "low"] {
+      figures["\(severity) findings"] = findings.filter { text($0["severity"]) == severity }.count
+    }
+    return figures
+  }
+}
