@@ -9,7 +9,7 @@ OUT     ?= Site
 # apt-get through sudo when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps browser build demo test lint format samples clean
+.PHONY: all deps browser build demo test lint format bench samples clean
 
 all: build
 
@@ -49,6 +49,12 @@ lint:
 ## format: rewrite every Swift file in the house format
 format:
 	$(SWIFT) format format --in-place --recursive Package.swift Plugins Sources Tests
+
+## bench: ShareLens against DuckDB on 100,000 and 1,000,000 audit rows (see BENCHMARKS.md)
+bench: build
+	@command -v /usr/bin/time >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	bench/run.sh
 
 ## samples: regenerate Samples/contoso/ (the demo tenant) after a change to the generator
 samples: build

@@ -25,7 +25,9 @@ struct BuildCommand {
 
     let baseline = try options.baseline.map { path throws(ShareLensError) in try ReportComparer.load(path) }
     let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
+    var clock = PhaseClock()
     let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
+    clock.lap("read and parse (inspect, ingest, settings)")
     report(inputs)
     let rejections = inputs.rejected.count + inputs.rejectedRows + inputs.damagedFiles
     if options.strict, rejections > 0 {
@@ -45,6 +47,7 @@ struct BuildCommand {
       context.changes = ReportComparer.compare(old: baseline, new: current)
     }
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
+    clock.lap("analyse (links joined, postures, findings)")
     let pages = ReportBuilder(context: context).pages()
     let renderer = SiteRenderer(context: context)
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
@@ -54,6 +57,8 @@ struct BuildCommand {
     if let path = options.singleFile {
       try SingleFileWriter(path: path, force: options.force).write(try renderer.singleFile(pages))
     }
+    clock.lap("render and write")
+    if options.timings { console.err(clock.report()) }
     if !options.quiet {
       let out = options.out.hasSuffix("/") ? options.out : options.out + "/"
       console.out("Wrote \(pages.count) pages to \(out); open \(out)index.html in a browser.\n")

@@ -32,6 +32,8 @@ public struct BuildOptions: Sendable, Equatable {
   public var singleFile: String?
   public var strict = false
   public var quiet = false
+  /// Print the time each phase took on stderr (for the benchmark).
+  public var timings = false
   public var generatedAt: Date?
 
   public init() {}
@@ -137,6 +139,7 @@ public enum CommandLineParser {
       case .option("--single-file"): options.singleFile = try reader.nonEmptyValue()
       case .option("--baseline"): options.baseline = try reader.nonEmptyValue()
       case .option("--strict"): options.strict = true
+      case .option("--timings"): options.timings = true
       case .option("--quiet"), .option("-q"): options.quiet = true
       case .option("--generated-at"):
         let text = try reader.value()

@@ -64,6 +64,7 @@ enum HelpText {
     BEHAVIOUR:
       --strict                 exit 65 if any named input file was rejected
       --quiet, -q              print nothing but warnings and errors
+      --timings                print the time each phase took on stderr
       --help, -h               show this help
 
     """

@@ -51,7 +51,7 @@ public final class ByteReader {
           break
         }
         if head.isEmpty {
-          raw = (try? handle.read(upToCount: Self.blockSize)).map { Array($0 ?? Data()) } ?? []
+          raw = ((try? handle.read(upToCount: Self.blockSize)) ?? nil).map { Array($0) } ?? []
         }
       }
       if head.isEmpty, problem == nil, gunzip.insideMember { problem = "the gzip data ends early (a truncated file)" }
