@@ -5,6 +5,8 @@ import Foundation
 public enum BaselineRules {
   public struct Check: Sendable {
     public var rule: String
+    /// A sharing setting that sites inherit (rather than a tenant-only setting).
+    public var sharing = false
     public var title: String
     public var requirement: String
     public var references: [String]
@@ -18,13 +20,13 @@ public enum BaselineRules {
     case missing(String)
   }
 
-  static func capability(_ value: SharingCapability?) -> String { value.map { "\($0.title) (\($0.rawValue))" } ?? "–" }
+  static func capability(_ value: SharingCapability?) -> String { value?.title ?? "–" }
 
   static let anyoneOnly: @Sendable (TenantSettings) -> Bool = { $0.sharingCapability == .externalUserAndGuestSharing }
 
   public static let checks: [Check] = [
     Check(
-      rule: "MS.SHAREPOINT.1.1v1", title: "SharePoint external sharing",
+      rule: "MS.SHAREPOINT.1.1v1", sharing: true, title: "SharePoint external sharing",
       requirement: "limited to Existing guests or Only people in your organization",
       references: ["CISA SCuBA MS.SHAREPOINT.1.1v1"],
       evaluate: { tenant in
@@ -35,7 +37,7 @@ public enum BaselineRules {
           "Set-SPOTenant -SharingCapability ExistingExternalUserSharingOnly")
       }),
     Check(
-      rule: "MS.SHAREPOINT.1.2v1", title: "OneDrive external sharing",
+      rule: "MS.SHAREPOINT.1.2v1", sharing: true, title: "OneDrive external sharing",
       requirement: "limited to Existing guests or Only people in your organization",
       references: ["CISA SCuBA MS.SHAREPOINT.1.2v1"],
       evaluate: { tenant in
@@ -48,7 +50,7 @@ public enum BaselineRules {
           "Set-SPOTenant -OneDriveSharingCapability ExistingExternalUserSharingOnly")
       }),
     Check(
-      rule: "MS.SHAREPOINT.2.1v1", title: "Default sharing link", requirement: "Specific people",
+      rule: "MS.SHAREPOINT.2.1v1", sharing: true, title: "Default sharing link", requirement: "Specific people",
       references: ["CISA SCuBA MS.SHAREPOINT.2.1v1"],
       evaluate: { tenant in
         if tenant.defaultLinkTypeIsNone {
@@ -59,7 +61,7 @@ public enum BaselineRules {
         return .fail(value == .anyone ? .high : .medium, value.title, "Set-SPOTenant -DefaultSharingLinkType Direct")
       }),
     Check(
-      rule: "MS.SHAREPOINT.2.2v1", title: "Default link permission", requirement: "View",
+      rule: "MS.SHAREPOINT.2.2v1", sharing: true, title: "Default link permission", requirement: "View",
       references: ["CISA SCuBA MS.SHAREPOINT.2.2v1", "CIS M365 7.2.11"],
       evaluate: { tenant in
         if tenant.defaultLinkPermissionIsNone {
@@ -70,7 +72,7 @@ public enum BaselineRules {
         return .fail(.medium, "Edit", "Set-SPOTenant -DefaultLinkPermission View")
       }),
     Check(
-      rule: "MS.SHAREPOINT.3.1v1", title: "Anyone link expiry",
+      rule: "MS.SHAREPOINT.3.1v1", sharing: true, title: "Anyone link expiry",
       requirement: "30 days or less (when Anyone links are allowed)",
       references: ["CISA SCuBA MS.SHAREPOINT.3.1v1"],
       evaluate: { tenant in
@@ -95,20 +97,22 @@ public enum BaselineRules {
         return .fail(.medium, actual, "Set-SPOTenant -FileAnonymousLinkType View -FolderAnonymousLinkType View")
       }),
     Check(
-      rule: "CIS-7.2.1", title: "Modern authentication", requirement: "legacy authentication protocols off",
+      rule: "CIS-7.2.1", title: "Legacy authentication protocols", requirement: "off (modern authentication only)",
       references: ["CIS M365 7.2.1 (L1)"],
       evaluate: { tenant in
         guard let value = tenant.legacyAuthProtocolsEnabled else { return .missing("LegacyAuthProtocolsEnabled") }
         return value ? .fail(.medium, "allowed", "Set-SPOTenant -LegacyAuthProtocolsEnabled $false") : .pass("off")
       }),
     Check(
-      rule: "CIS-7.2.2", title: "Entra B2B integration", requirement: "enabled", references: ["CIS M365 7.2.2 (L1)"],
+      rule: "CIS-7.2.2", title: "Entra B2B integration", requirement: "the integration enabled",
+      references: ["CIS M365 7.2.2 (L1)"],
       evaluate: { tenant in
         guard let value = tenant.enableAzureADB2BIntegration else { return .missing("EnableAzureADB2BIntegration") }
         return value ? .pass("enabled") : .fail(.low, "disabled", "Set-SPOTenant -EnableAzureADB2BIntegration $true")
       }),
     Check(
-      rule: "CIS-7.2.3", title: "External content sharing", requirement: "New and existing guests or less",
+      rule: "CIS-7.2.3", sharing: true, title: "External content sharing",
+      requirement: "New and existing guests or less",
       references: ["CIS M365 7.2.3 (L1)"],
       evaluate: { tenant in
         guard let value = tenant.sharingCapability else { return .missing("SharingCapability") }
@@ -117,7 +121,8 @@ public enum BaselineRules {
           : .pass(capability(value))
       }),
     Check(
-      rule: "CIS-7.2.4", title: "OneDrive content sharing", requirement: "Only people in your organization",
+      rule: "CIS-7.2.4", sharing: true, title: "OneDrive content sharing",
+      requirement: "Only people in your organization",
       references: ["CIS M365 7.2.4 (L2)"],
       evaluate: { tenant in
         guard let value = tenant.oneDriveSharingCapability else {
@@ -130,7 +135,7 @@ public enum BaselineRules {
             "Set-SPOTenant -OneDriveSharingCapability Disabled")
       }),
     Check(
-      rule: "CIS-7.2.5", title: "Guests re-sharing", requirement: "guests cannot share items they don't own",
+      rule: "CIS-7.2.5", title: "Guests re-sharing", requirement: "that guests cannot share items they don't own",
       references: ["CIS M365 7.2.5 (L2)"],
       evaluate: { tenant in
         guard let value = tenant.preventExternalUsersFromResharing else {
@@ -152,7 +157,7 @@ public enum BaselineRules {
           : .pass(mode == 1 ? "allow list" : "deny list")
       }),
     Check(
-      rule: "CIS-7.2.7", title: "Link sharing restricted",
+      rule: "CIS-7.2.7", sharing: true, title: "Link sharing restricted",
       requirement: "default link Specific people or People in the organization",
       references: ["CIS M365 7.2.7 (L1)"],
       evaluate: { tenant in
@@ -174,7 +179,7 @@ public enum BaselineRules {
         }
         let groups = list.trimmingCharacters(in: .whitespaces)
         return groups.isEmpty
-          ? .fail(.low, "no group list", "Set-SPOTenant -GuestSharingGroupAllowListInTenantByGroupId <group id>")
+          ? .fail(.low, "no group list", "Set-SPOTenant -GuestSharingGroupAllowListInTenantByPrincipalIdentity <group>")
           : .pass("group list set")
       }),
     Check(
@@ -192,7 +197,7 @@ public enum BaselineRules {
       }),
     Check(
       rule: "CIS-7.2.10", title: "Verification code reauthentication", requirement: "15 days or less",
-      references: ["CIS M365 7.2.10 (L1)", "CISA SCuBA MS.SHAREPOINT.3.3v2 (30 days or less)"],
+      references: ["CIS M365 7.2.10 (L1)", "CISA SCuBA MS.SHAREPOINT.3.3v2"],
       evaluate: { tenant in
         guard let required = tenant.emailAttestationRequired else { return .missing("EmailAttestationRequired") }
         guard required else {
@@ -224,7 +229,10 @@ public enum BaselineRules {
           summary: "\(check.title): \(actual); the baseline wants \(check.requirement).",
           evidence: ["tenant settings: \(actual)"],
           explanation:
-            "\(check.references.joined(separator: ", ")) asks for \(check.requirement). The tenant setting applies to every site and OneDrive that does not set a narrower value of its own.",
+            "Baseline: \(check.references.joined(separator: ", ")). Wanted: \(check.requirement)."
+            + (check.sharing
+              ? " The tenant setting applies to every site and OneDrive that does not set a narrower value of its own. CISA and CIS check some of the same settings and do not always agree on the value (CIS accepts New and existing guests where CISA wants Existing guests at most): each finding names its baseline."
+              : ""),
           remediation: fix, references: check.references)
       case .missing(let setting)?:
         return Finding(

@@ -61,9 +61,8 @@ public enum SiteRules {
             "label \(name): scope \(label.appliesToSites == false ? "without sites and groups" : "includes sites"), site settings \(label.siteSettingsEnabled ? "on" : "off")"
           ],
           explanation:
-            "A label without \"groups & sites\" settings is still offered for sites, but applying it changes nothing: sharing is governed by the site and tenant settings alone.",
-          remediation:
-            "Set-Label -Identity \(PowerShell.quote(label.id)) -SiteAndGroupProtectionEnabled $true -SiteExternalSharingControlType ExistingExternalUserSharingOnly",
+            "A label without \"groups & sites\" settings is still offered for sites, but applying it changes nothing: sharing is governed by the site and tenant settings alone. If sites with this label should be held to a sharing level, turn on its site settings with that level (Set-Label -SiteAndGroupProtectionEnabled $true -SiteExternalSharingControlType …).",
+          remediation: nil,
           references: ["label rule L8", "Purview: sensitivity labels for Teams, groups and sites"]))
       return findings
     }
@@ -199,23 +198,26 @@ public enum SiteRules {
     guard !anyone.isEmpty else { return [] }
     var findings: [Finding] = []
     if let label = posture.label, label.siteSettingsEnabled {
-      let narrowerDefault = label.defaultScope.map { $0 < .anyone } ?? false
-      if label.forbidsAnyone || narrowerDefault {
-        let reason =
-          label.forbidsAnyone
-          ? "forbids Anyone sharing (\(label.externalSharing?.title ?? ""))"
-          : "sets a narrower default link (\(label.defaultScope?.title ?? ""))"
+      if label.forbidsAnyone {
         findings.append(
           Finding(
-            rule: "A1", severity: label.forbidsAnyone ? .high : .medium, subject: url, siteUrl: url,
+            rule: "A1", severity: .high, subject: url, siteUrl: url,
             summary:
-              "\(anyone.count) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) \(reason).",
+              "\(anyone.count) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) forbids Anyone sharing (it allows \(label.externalSharing?.title ?? "less")).",
             evidence: evidence(anyone),
             explanation:
-              "Either the links predate the label (or its last change), or the label's settings never reached the site. Links made before a label tightened sharing are not removed by it.",
-            remediation:
-              "Remove-PnPFileSharingLink -FileUrl <file> -Identity <link id> for each link not needed (the evidence and the site's page list them)",
-            references: ["label rule L1", "label rule L3"]))
+              "Either the links predate the label (or its last change), or the label's settings never reached the site. A label that tightens sharing does not remove the links made before.",
+            remediation: removal(anyone), references: ["label rule L1"]))
+      } else if let narrower = label.defaultScope, narrower < .anyone {
+        findings.append(
+          Finding(
+            rule: "A5", severity: .medium, subject: url, siteUrl: url,
+            summary:
+              "\(anyone.count) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) makes \(narrower.title) the default link.",
+            evidence: evidence(anyone),
+            explanation:
+              "The label allows Anyone links but does not offer them by default: these links were chosen on purpose, or made while the site's default had drifted from its label (see L3).",
+            remediation: removal(anyone), references: ["label rule L3"]))
       }
       if label.defaultRole == .view {
         let edits = anyone.filter { $0.permission == .edit }
@@ -226,9 +228,9 @@ public enum SiteRules {
               summary:
                 "\(edits.count) Anyone \(edits.count == 1 ? "link gives" : "links give") Edit on a site whose label \(label.name) defaults to View.",
               evidence: evidence(edits),
-              explanation: "Anyone with an Edit link can change or delete the file without signing in.",
-              remediation:
-                "Set-SPOTenant -FileAnonymousLinkType View -FolderAnonymousLinkType View (tenant-wide), then re-share the files that need it.",
+              explanation:
+                "Anyone with an Edit link can change or delete the file without signing in. The permission Anyone links may carry is a tenant-wide setting; after lowering it, re-share the files that need editing with specific people.",
+              remediation: "Set-SPOTenant -FileAnonymousLinkType View -FolderAnonymousLinkType View",
               references: ["label rule L4", "CISA SCuBA MS.SHAREPOINT.3.2v1"]))
         }
       }
@@ -245,8 +247,7 @@ public enum SiteRules {
           ],
           explanation:
             "When sharing is turned down, existing links stop working but are not deleted; if the setting is loosened again, they work again (Microsoft: \"the site sharing setting returns to what it was before and the shared links resume working\").",
-          remediation:
-            "Remove-PnPFileSharingLink -FileUrl <file> -Identity <link id> for each link, before any change that loosens sharing on the site",
+          remediation: removal(active),
           references: ["SharePoint: change the external sharing setting for a site"]))
     }
     if posture.allowsAnyone {
@@ -280,10 +281,23 @@ public enum SiteRules {
     return findings
   }
 
+  /// The command that removes the first of these links (the evidence lists each link's file and id).
+  static func removal(_ links: [SharingLink]) -> String? {
+    guard let link = links.first else { return nil }
+    return
+      "Remove-PnPFileSharingLink -FileUrl \(PowerShell.quote(serverRelative(link.itemUrl))) -Identity \(PowerShell.quote(link.id))"
+  }
+
+  /// `https://host/sites/a/Shared Documents/f.docx` → `/sites/a/Shared Documents/f.docx`.
+  static func serverRelative(_ url: String) -> String {
+    guard let host = url.range(of: "://")?.upperBound, let slash = url[host...].firstIndex(of: "/") else { return url }
+    return String(url[slash...])
+  }
+
   static func evidence(_ links: [SharingLink]) -> [String] {
     let shown = links.prefix(5).map { link in
-      "\(link.itemName): \(link.scope.title) \(link.permission.rawValue) link \(link.id), created \(link.createdAt.map { ReportJSON.time($0) ?? "" } ?? "before the audit data") by \(link.createdBy ?? "unknown")"
+      "\(serverRelative(link.itemUrl)): \(link.scope.title) \(link.permission.rawValue) link \(link.id), created \(link.createdAt.map { ReportJSON.time($0) ?? "" } ?? "before the audit data") by \(link.createdBy ?? "unknown")"
     }
-    return shown + (links.count > 5 ? ["and \(links.count - 5) more on the Links page"] : [])
+    return shown + (links.count > 5 ? ["and \(links.count - 5) more on the site's page"] : [])
   }
 }

@@ -17,6 +17,11 @@ public struct ReportContext: Sendable {
   public var findings: [Finding]
   /// Links on one file by one person within this many seconds form a burst.
   public var burstWindow: Int64 = LinkPatterns.defaultBurstWindow
+  /// Site titles by lower-cased URL, to name sites the same way on every page.
+  public var siteTitles: [String: String] {
+    Dictionary(settings.sites.map { ($0.url.lowercased(), $0.title) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The changes since the report given with `--baseline`.
   public var changes: ReportDiff?
   /// Distinct anonymous visitors on Anyone-linked files.
@@ -40,6 +45,22 @@ public struct ReportContext: Sendable {
     findings += SiteRules.findings(postures, settings: settings, links: links)
     findings += labelPolicy?.findings(postures) ?? []
     self.findings = findings.sorted { ($0.severity, $0.rule, $0.subject) < ($1.severity, $1.rule, $1.subject) }
+    // Most exposed first: what a site allows now, then its high findings, its default link, its
+    // active Anyone links.
+    var high: [String: Int] = [:]
+    for finding in self.findings where finding.severity == .high {
+      if let url = finding.siteUrl { high[url, default: 0] += 1 }
+    }
+    func key(_ posture: SitePosture) -> (Int, Int, Int, Int) {
+      (
+        posture.effectiveCapability?.value.rank ?? 0, high[posture.site.url] ?? 0,
+        posture.defaultScope?.value.rank ?? 0,
+        posture.anyoneLinksActive
+      )
+    }
+    self.postures = self.postures.sorted { lhs, rhs in
+      key(lhs) != key(rhs) ? key(lhs) > key(rhs) : lhs.site.url < rhs.site.url
+    }
   }
 }
 

@@ -30,5 +30,10 @@ public struct MarkdownDocument: Sendable {
     blocks.append("> " + text.source)
   }
 
+  /// A target for links to this place (`page.html#id`): an empty element with the id.
+  public mutating func anchor(_ id: String) {
+    blocks.append(HTML("<div id=\"\(attribute: id)\"></div>").source)
+  }
+
   public var text: String { blocks.joined(separator: "\n\n") + "\n" }
 }

@@ -38,7 +38,8 @@ public struct ReportBuilder: Sendable {
       ),
     ]
     let changes = context.changes.map { [ChangesPage.build($0)] } ?? []
-    return [OverviewPage.build(context, pages: summaries)] + changes + workloads + sites + [findings, heatmap] + links
+    return [OverviewPage.build(context, pages: summaries)] + OverviewPage.figureLists(context) + changes + workloads
+      + sites + [findings, heatmap] + links
       + [inputs]
   }
 }

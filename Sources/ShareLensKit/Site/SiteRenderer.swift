@@ -99,7 +99,9 @@ public struct SiteRenderer: Sendable {
       for other in pages {
         html = html.replacingOccurrences(of: "href=\"\(other.htmlPath)\"", with: "href=\"#page-\(other.slug)\"")
       }
-      html = html.replacingOccurrences(of: "href=\"\(LinksPage.csvPath)\"", with: "href=\"#page-\(LinksPage.slug)\"")
+      // links.csv stays beside the report folder: name it, don't link it.
+      html = html.replacingOccurrences(
+        of: "<a href=\"\(LinksPage.csvPath)\">links.csv</a>", with: "links.csv (in the report folder)")
       sections.append("<section class=\"page\" id=\"page-\(page.slug)\">\n\(html)</section>")
     }
     var navigation = ["<ul>"]

@@ -31,6 +31,7 @@ public enum FindingsPage {
       document.heading("\(severity.title)")
       for rule in Array(Set(some.map(\.rule))).sorted() {
         let group = some.filter { $0.rule == rule }
+        document.anchor("rule-\(rule)")
         document.heading("\(rule) · \(group.count) \(group.count == 1 ? "finding" : "findings")", level: 3)
         document.paragraph("\(group[0].explanation)")
         for finding in group {

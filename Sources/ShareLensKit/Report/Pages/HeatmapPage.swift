@@ -15,6 +15,7 @@ public enum HeatmapPage {
     let created = anyone.compactMap { link in link.createdAt.map { (time: $0, link: link) } }
     let used = anyone.flatMap { link in link.useTimes.map { (time: $0, link: link) } }
     let zone = context.timeZone
+    let titles = context.siteTitles
     var calendar = Calendar(identifier: .iso8601)
     calendar.timeZone = zone
     calendar.locale = Locale(identifier: "en_US_POSIX")
@@ -40,11 +41,13 @@ public enum HeatmapPage {
     document.heading("Site and week")
     document.table(
       byWeek(
-        created.map { ($0.time, siteName($0.link.siteUrl)) }, weeks: weeks, calendar: calendar, rowTitle: "Site",
+        created.map { ($0.time, LinksPage.siteName($0.link.siteUrl, titles: titles)) }, weeks: weeks,
+        calendar: calendar, rowTitle: "Site",
         caption: "Anyone links created, by site and ISO week"))
     document.table(
       byWeek(
-        used.map { ($0.time, siteName($0.link.siteUrl)) }, weeks: weeks, calendar: calendar, rowTitle: "Site",
+        used.map { ($0.time, LinksPage.siteName($0.link.siteUrl, titles: titles)) }, weeks: weeks, calendar: calendar,
+        rowTitle: "Site",
         caption: "Anyone link uses, by site and ISO week"))
     document.heading("Creator and week")
     document.table(
@@ -53,8 +56,6 @@ public enum HeatmapPage {
         rowTitle: "Creator", caption: "Anyone links created, by creator and ISO week"))
     return ReportPage(slug: slug, navigationTitle: title, document: document)
   }
-
-  static func siteName(_ url: String) -> String { LinksPage.siteName(url) }
 
   static func week(_ time: Int64, _ calendar: Calendar) -> String {
     let parts = calendar.dateComponents(

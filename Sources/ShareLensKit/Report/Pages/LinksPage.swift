@@ -17,9 +17,9 @@ public enum LinksPage {
     }
     return chunks.enumerated().map { index, chunk in
       var document = MarkdownDocument(title: index == 0 ? "Link inventory" : "Link inventory, page \(index + 1)")
-      if index == 0 { summary(links, into: &document) }
+      if index == 0 { summary(links, visitors: context.anonymousVisitors, into: &document) }
       if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
-      if !chunk.isEmpty { document.table(table(chunk, first: index * rowsPerPage)) }
+      if !chunk.isEmpty { document.table(table(chunk, first: index * rowsPerPage, titles: context.siteTitles)) }
       if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
       return ReportPage(
         slug: pageSlug(index), navigationTitle: title, document: document, inNavigation: index == 0, section: slug)
@@ -29,7 +29,8 @@ public enum LinksPage {
   /// The list of the links behind a count elsewhere: at most one page of them (every link is in the
   /// inventory and links.csv), so that a large tenant's report does not repeat its inventory.
   static func listPages(
-    slug: String, title: String, links: [SharingLink], section: String, back: (title: String, page: String)
+    slug: String, title: String, links: [SharingLink], section: String, back: (title: String, page: String),
+    titles: [String: String] = [:]
   ) -> [ReportPage] {
     var document = MarkdownDocument(title: "\(title)")
     document.paragraph(
@@ -38,11 +39,11 @@ public enum LinksPage {
     if links.count > rowsPerPage {
       document.note("The first \(rowsPerPage) are listed here, oldest first; links.csv has them all.")
     }
-    document.table(table(Array(links.prefix(rowsPerPage)), first: 0))
+    document.table(table(Array(links.prefix(rowsPerPage)), first: 0, titles: titles))
     return [ReportPage(slug: slug, navigationTitle: title, document: document, inNavigation: false, section: section)]
   }
 
-  static func summary(_ links: [SharingLink], into document: inout MarkdownDocument) {
+  static func summary(_ links: [SharingLink], visitors distinct: Int, into document: inout MarkdownDocument) {
     guard !links.isEmpty else {
       document.paragraph("The audit data holds no sharing link.")
       return
@@ -86,7 +87,7 @@ public enum LinksPage {
     if !anyone.isEmpty {
       let visitors = anyone.reduce(0) { $0 + $1.distinctVisitors }
       document.paragraph(
-        "Anyone links were opened \(anyone.reduce(0) { $0 + $1.uses }) times, by \(visitors) anonymous \(visitors == 1 ? "visitor" : "visitors") counted link by link (distinct `urn:spo:anon#` ids on each link's file)."
+        "Anyone links were opened \(anyone.reduce(0) { $0 + $1.uses }) times. \(distinct) distinct anonymous \(distinct == 1 ? "visitor" : "visitors") (`urn:spo:anon#` ids) opened files while an Anyone link on them was active; counted link by link they add up to \(visitors), as one person who opens two links counts twice."
       )
     }
   }
@@ -103,7 +104,7 @@ public enum LinksPage {
       + parts.reduce(Markdown(stringLiteral: "")) { $0.source.isEmpty ? $1 : $0 + " · " + $1 }
   }
 
-  static func table(_ links: [SharingLink], first: Int) -> Table {
+  static func table(_ links: [SharingLink], first: Int, titles: [String: String] = [:]) -> Table {
     Table(
       caption: "Links \(Format.count(first + 1))–\(Format.count(first + links.count)), oldest first (times in UTC)",
       columns: [
@@ -116,7 +117,7 @@ public enum LinksPage {
           .text(link.scope.title),
           .text(link.permission.rawValue),
           Table.Cell("<span title=\"\(attribute: link.itemUrl)\">\(link.itemName)</span>"),
-          Table.Cell("<span title=\"\(attribute: link.siteUrl)\">\(siteName(link.siteUrl))</span>"),
+          Table.Cell("<span title=\"\(attribute: link.siteUrl)\">\(siteName(link.siteUrl, titles: titles))</span>"),
           .text(link.createdBy ?? "unknown"),
           Table.Cell(
             "<span title=\"\(attribute: link.originEvidence)\">\(link.origin.title)</span> <small>(\(link.originConfidence.rawValue))</small>"
@@ -131,7 +132,8 @@ public enum LinksPage {
 
   /// `…/sites/Finance` → `/sites/Finance`; `…-my.sharepoint.com/personal/megan_contoso_com` →
   /// `OneDrive of megan`; the full URL stays in the cell's tooltip, the CSV and report.json.
-  static func siteName(_ url: String) -> String {
+  static func siteName(_ url: String, titles: [String: String] = [:]) -> String {
+    if let title = titles[url.lowercased()], !title.isEmpty { return title }
     guard let host = url.range(of: "://")?.upperBound else { return url }
     let rest = url[host...]
     guard let slash = rest.firstIndex(of: "/") else { return "/ (root site)" }

@@ -85,17 +85,20 @@ public enum OverviewPage {
       Table.Cell("<a href=\"\(attribute: page).html\">\(text)</a>")
     }
     var rows: [[Table.Cell]] = [
-      [.header("Anyone links created"), link(Format.count(created.count), LinksPage.slug)],
-      [.header("still active (not removed)"), link(Format.count(anyone.filter(\.isActive).count), LinksPage.slug)],
-      [.header("never used"), link(Format.count(anyone.filter { $0.uses == 0 }.count), LinksPage.slug)],
-      [.header("distinct anonymous visitors"), link(Format.count(context.anonymousVisitors), HeatmapPage.slug)],
+      [.header("Anyone links created"), link(Format.count(created.count), "links-anyone")],
+      [
+        .header("still active (not removed)"),
+        link(Format.count(anyone.filter(\.isActive).count), "links-anyone-active"),
+      ],
+      [.header("never used"), link(Format.count(anyone.filter { $0.uses == 0 }.count), "links-anyone-never-used")],
+      [.header("distinct anonymous visitors"), link(Format.count(context.anonymousVisitors), LinksPage.slug)],
       [
         .header("created from Outlook"),
         link(
           created.isEmpty
             ? "–"
             : "\(Int((Double(outlook.count) / Double(created.count) * 100).rounded())) % (\(Format.count(outlook.count)))",
-          WorkloadPage.slug),
+          "links-anyone-outlook"),
       ],
     ]
     if let first = accounts.compactMap(\.firstEvent).min(), let last = accounts.compactMap(\.lastEvent).max() {
@@ -111,11 +114,11 @@ public enum OverviewPage {
       ])
     }
     if !context.findings.isEmpty {
-      let high = context.findings.filter { $0.severity == .high }.count
-      let medium = context.findings.filter { $0.severity == .medium }.count
-      rows.append([
-        .header("findings"), link("\(Format.count(high)) high, \(Format.count(medium)) medium", FindingsPage.slug),
-      ])
+      let counts = Severity.allCases.compactMap { severity -> String? in
+        let count = context.findings.filter { $0.severity == severity }.count
+        return count == 0 ? nil : "\(Format.count(count)) \(severity.rawValue)"
+      }
+      rows.append([.header("findings"), link(counts.joined(separator: ", "), FindingsPage.slug)])
     }
     document.heading("Headline figures")
     document.table(
@@ -127,9 +130,27 @@ public enum OverviewPage {
       document.heading("Top findings")
       document.bulletList(
         top.map { finding in
-          let page = finding.siteUrl.map { SitesPage.pageSlug($0) } ?? FindingsPage.slug
-          return "\(finding.summary) \(Markdown.link("\(finding.rule)", to: page + ".html"))"
+          let page =
+            finding.siteUrl.map { SitesPage.pageSlug($0) + ".html" } ?? FindingsPage.slug + ".html#rule-\(finding.rule)"
+          return "\(finding.summary) \(Markdown.link("\(finding.rule)", to: page))"
         })
+    }
+  }
+
+  /// The lists behind the headline figures.
+  public static func figureLists(_ context: ReportContext) -> [ReportPage] {
+    let anyone = context.links.filter { $0.scope == .anyone }
+    let outlook = anyone.filter { $0.createdAt != nil && ($0.origin == .outlookWeb || $0.origin == .outlookDesktop) }
+    let back = (title: "the Overview", page: slug)
+    let lists: [(String, String, [SharingLink])] = [
+      ("links-anyone", "Anyone links", anyone),
+      ("links-anyone-active", "Anyone links still active", anyone.filter(\.isActive)),
+      ("links-anyone-never-used", "Anyone links never used", anyone.filter { $0.uses == 0 }),
+      ("links-anyone-outlook", "Anyone links created from Outlook", outlook),
+    ]
+    return lists.flatMap { page, title, links in
+      LinksPage.listPages(
+        slug: page, title: title, links: links, section: LinksPage.slug, back: back, titles: context.siteTitles)
     }
   }
 }

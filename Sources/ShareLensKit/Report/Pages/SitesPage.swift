@@ -133,18 +133,21 @@ public enum SitesPage {
     if findings.isEmpty {
       document.paragraph("No finding for this site.")
     } else {
-      document.bulletList(findings.map { "**\($0.severity.title)** \($0.summary) \(Markdown.code($0.id))" })
+      document.bulletList(
+        findings.map {
+          "**\($0.severity.title)** \($0.summary) \(Markdown.link(Markdown.code($0.id), to: FindingsPage.slug + ".html#rule-" + $0.rule))"
+        })
       document.paragraph(
         "\(Markdown.link("All findings", to: FindingsPage.slug + ".html")) explains each rule and gives the fix.")
     }
 
     let links = context.links.filter { $0.siteUrl.lowercased() == site.url.lowercased() }
-    document.heading("Links and timeline")
+    document.heading("Links, oldest first")
     if links.isEmpty {
       document.paragraph("The audit data holds no link on this site.")
     } else {
-      document.paragraph("\(links.count) \(links.count == 1 ? "link" : "links"), oldest first:")
-      document.table(LinksPage.table(Array(links.prefix(LinksPage.rowsPerPage)), first: 0))
+      document.paragraph("\(links.count) \(links.count == 1 ? "link" : "links") on this site:")
+      document.table(LinksPage.table(Array(links.prefix(LinksPage.rowsPerPage)), first: 0, titles: context.siteTitles))
       if links.count > LinksPage.rowsPerPage {
         document.note("\(links.count - LinksPage.rowsPerPage) more links on this site are in links.csv.")
       }

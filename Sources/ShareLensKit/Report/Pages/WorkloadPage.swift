@@ -110,7 +110,8 @@ public enum WorkloadPage {
         Table(
           caption: "Links created, by inferred origin and scope",
           columns: [.init("Origin")] + LinkScope.allCases.map { .init($0.title, numeric: true) } + [
-            .init("All", numeric: true), .init("Never used", numeric: true), .init("In bursts", numeric: true),
+            .init("All", numeric: true), .init("Never used (all scopes)", numeric: true),
+            .init("In bursts", numeric: true),
           ],
           rows: rows))
     }
@@ -138,7 +139,7 @@ public enum WorkloadPage {
     for subset in subsets {
       pages += LinksPage.listPages(
         slug: subset.slug, title: subset.title, links: subset.links, section: slug,
-        back: (title: "the workload matrix", page: slug))
+        back: (title: "the workload matrix", page: slug), titles: context.siteTitles)
     }
     return pages
   }
