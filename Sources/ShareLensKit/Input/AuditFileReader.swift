@@ -127,7 +127,7 @@ public struct AuditFileReader {
       guard let auditIndex = columns.auditData else {
         return .rejected(line: record.line, reason: "no AuditData column")
       }
-      switch Self.decodeObject(record.fields[auditIndex]) {
+      switch Self.decodeAuditData(record.fields[auditIndex]) {
       case .success(let object): data = object
       case .failure(let why): return .rejected(line: record.line, reason: why.message)
       }
@@ -157,7 +157,7 @@ public struct AuditFileReader {
       case .scalar(let line):
         visit(.rejected(line: line, reason: "a JSON value that is not a record object"))
       case .object(let line, let bytes):
-        switch Self.decodeObject(bytes) {
+        switch format == .managementAPIJSON ? Self.decodeAuditData(bytes) : Self.decodeObject(bytes) {
         case .failure(let why): visit(.rejected(line: line, reason: why.message))
         case .success(let object):
           // Graph and OData wrap the records: `{"value": [ … ]}`.
@@ -248,6 +248,13 @@ public struct AuditFileReader {
   }
 
   /// A JSON object from bytes (AuditData is JSON inside a CSV field, sometimes inside JSON again).
+  /// AuditData read for the report: the fast scanner first; JSONSerialization when it cannot,
+  /// which either reads it too (a shape the scanner does not know) or says why it is not JSON.
+  static func decodeAuditData(_ bytes: [UInt8]) -> Result<[String: Any], DecodeFailure> {
+    if let fields = AuditDataScanner.scan(bytes) { return .success(fields) }
+    return decodeObject(bytes)
+  }
+
   static func decodeObject(_ bytes: [UInt8]) -> Result<[String: Any], DecodeFailure> {
     let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 }
     guard !trimmed.isEmpty else { return .failure(.invalid("AuditData is empty")) }

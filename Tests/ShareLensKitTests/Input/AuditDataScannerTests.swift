@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+/// The fast AuditData reader gives what JSONSerialization gives for the fields the report uses, and
+/// gives up (so that JSONSerialization says why) on anything that is not valid JSON.
+@Suite struct AuditDataScannerTests {
+  @Test func realRecordsReadTheSameEitherWay() throws {
+    let text = try String(
+      contentsOfFile: try Fixtures.path("real/huntress-ctf-2023-rogue-inbox-purview-export.csv"), encoding: .utf8)
+    let rows = CSVTestReader.records(text).dropFirst()
+    #expect(rows.count == 219)
+    var style = DateColumnStyle()
+    for row in rows {
+      let bytes = Array(row[5].utf8)
+      let fast = try #require(AuditDataScanner.scan(bytes), "the scanner gave up on a valid record")
+      let slow = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+      let a = AuditRecordDecoder.decode(fast, envelope: .init(), dateStyle: &style)
+      let b = AuditRecordDecoder.decode(slow, envelope: .init(), dateStyle: &style)
+      #expect(try a.get() == b.get())
+    }
+  }
+
+  @Test(arguments: [
+    #"{"Id":"1","Operation":"X""#, #"{"Id":"1",}"#, #"{"Id":"1"} trailing"#, #"{"Id":"\x"}"#, #"{"Id":tru}"#,
+    #"{"Id":1.}"#,
+    #"{"Id":"a"b"}"#, "{\"Id\":\"line\nbreak\"}", #"[1]"#,
+  ])
+  func invalidJSONIsLeftToJSONSerialization(text: String) {
+    #expect(AuditDataScanner.scan(Array(text.utf8)) == nil)
+  }
+
+  @Test func escapesAndNestedFields() throws {
+    let text =
+      #"{"Id":"a\/b","UserAgent":"\"q\" \u00e9 \ud83d\udcc4","RecordType":14,"AppAccessContext":{"ClientAppName":"Microsoft Teams","Other":[1,{"x":null}]},"ModifiedProperties":[{"Name":"Name","NewValue":"SharingLinks.i.AnonymousEdit.l"}],"Ignored":{"deep":[[[]]]}}"#
+    let fields = try #require(AuditDataScanner.scan(Array(text.utf8)))
+    #expect(fields["Id"] as? String == "a/b")
+    #expect(fields["UserAgent"] as? String == "\"q\" é 📄")
+    #expect(fields["RecordType"] as? String == "14")
+    #expect((fields["AppAccessContext"] as? [String: Any])?["ClientAppName"] as? String == "Microsoft Teams")
+    #expect(
+      (fields["ModifiedProperties"] as? [[String: Any]])?.first?["NewValue"] as? String
+        == "SharingLinks.i.AnonymousEdit.l")
+    #expect(fields["Ignored"] == nil)
+  }
+}
