@@ -63,3 +63,21 @@ public enum SettingValue {
     return text
   }
 }
+
+/// An exported object whose members are looked up without regard to case (`SharingCapability`,
+/// `sharingCapability`, `sharingcapability`); JSON null counts as absent.
+struct LenientObject {
+  private let members: [String: Any]
+
+  init(_ object: [String: Any]) {
+    var members: [String: Any] = [:]
+    for (key, value) in object where !(value is NSNull) { members[key.lowercased()] = value }
+    self.members = members
+  }
+
+  /// The first of the names present.
+  subscript(_ names: String...) -> Any? {
+    for name in names { if let value = members[name.lowercased()] { return value } }
+    return nil
+  }
+}

@@ -3,12 +3,8 @@ import Foundation
 /// Reads sites and labels from their exports (the objects, once a file has been split into them).
 public enum SiteReader {
   public static func read(_ object: [String: Any]) -> Site? {
-    var keys: [String: Any] = [:]
-    for (key, value) in object { keys[key.lowercased()] = value }
-    func value(_ name: String) -> Any? {
-      guard let found = keys[name.lowercased()], !(found is NSNull) else { return nil }
-      return found
-    }
+    let members = LenientObject(object)
+    func value(_ name: String) -> Any? { members[name] }
     guard let url = SettingValue.string(value("Url")), !url.isEmpty else { return nil }
     var site = Site(
       url: url, title: SettingValue.string(value("Title")) ?? "", template: SettingValue.string(value("Template")) ?? ""
@@ -43,12 +39,8 @@ public enum SiteReader {
 public enum LabelReader {
   /// A `Get-Label` object or a Graph sensitivity label.
   public static func read(_ object: [String: Any]) -> SensitivityLabel? {
-    var keys: [String: Any] = [:]
-    for (key, value) in object { keys[key.lowercased()] = value }
-    func value(_ name: String) -> Any? {
-      guard let found = keys[name.lowercased()], !(found is NSNull) else { return nil }
-      return found
-    }
+    let members = LenientObject(object)
+    func value(_ name: String) -> Any? { members[name] }
     guard
       let id = SettingValue.guid(value("ImmutableId")) ?? SettingValue.guid(value("Guid"))
         ?? SettingValue.guid(value("id"))

@@ -6,12 +6,8 @@ import Foundation
 /// `Export-Csv` (names). Keys are matched without regard to case.
 public enum TenantSettingsReader {
   public static func read(_ object: [String: Any]) -> TenantSettings {
-    var keys: [String: Any] = [:]
-    for (key, value) in object { keys[key.lowercased()] = value }
-    func value(_ names: String...) -> Any? {
-      for name in names { if let found = keys[name.lowercased()], !(found is NSNull) { return found } }
-      return nil
-    }
+    let members = LenientObject(object)
+    func value(_ name: String, _ alias: String? = nil) -> Any? { alias.map { members[name, $0] } ?? members[name] }
     var tenant = TenantSettings()
     tenant.sharingCapability = SharingCapability(lenient: value("SharingCapability"))
     tenant.oneDriveSharingCapability = SharingCapability(
