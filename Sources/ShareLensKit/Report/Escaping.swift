@@ -60,6 +60,22 @@ public enum Escaping {
     return out
   }
 
+  /// A CSS string literal's content: everything but ASCII letters and digits as a six-digit hex
+  /// escape, so no quote, backslash, line break or `</style>` can end the string or the style (spaces
+  /// too: a space right after an escape would be taken as part of it).
+  public static func cssString(_ value: String) -> String {
+    var out = ""
+    for scalar in neutralized(value) {
+      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        out.unicodeScalars.append(scalar)
+      } else {
+        let hex = String(scalar.value, radix: 16)
+        out += "\\" + String(repeating: "0", count: max(0, 6 - hex.count)) + hex
+      }
+    }
+    return out
+  }
+
   /// Text for a terminal (stderr messages): control characters, including escape sequences that
   /// could retitle or rewrite the terminal, and bidirectional overrides become U+FFFD.
   public static func terminal(_ value: String) -> String {

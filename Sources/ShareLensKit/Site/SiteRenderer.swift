@@ -48,11 +48,16 @@ public struct SiteRenderer: Sendable {
           "content": HTML(stringLiteral: content),
           "classification-banner": classificationBanner,
           "classification-banner-bottom": classificationBanner(bottom: true),
+          "classification-style": classificationStyle == nil
+            ? "" : "\n<link rel=\"stylesheet\" href=\"assets/\(Self.classificationStylePath)\">",
         ])
       try emit(OutputFile(path: page.htmlPath, text: html))
     }
     try emit(OutputFile(path: "report.json", text: ReportJSON(context: context).encoded()))
     try emit(OutputFile(path: LinksPage.csvPath, text: ReportJSON.linksCSV(context)))
+    if let style = classificationStyle {
+      try emit(OutputFile(path: "assets/" + Self.classificationStylePath, text: style))
+    }
     for (name, text) in EmbeddedFiles.assets.sorted(by: { $0.key < $1.key }) {
       try emit(OutputFile(path: "assets/" + name, text: text))
     }
@@ -72,6 +77,24 @@ public struct SiteRenderer: Sendable {
 
   var classificationBanner: HTML { classificationBanner(bottom: false) }
 
+  static let classificationStylePath = "classification.css"
+
+  /// The classification in the top and bottom margin of every printed page (CSS page-margin boxes),
+  /// generated for this report because the text is the user's.
+  var classificationStyle: String? {
+    guard let classification = context.classification, !classification.isEmpty else { return nil }
+    let text = Escaping.cssString(classification.uppercased())
+    return """
+      /* The classification of this report, on every printed page. */
+      @page {
+        @top-center { content: "\(text)"; font: 600 9pt system-ui, sans-serif; }
+        @bottom-center { content: "\(text)"; font: 600 9pt system-ui, sans-serif; }
+      }
+      @media print { .classification { display: none; } }
+
+      """
+  }
+
   /// The classification leads the page title, which browsers print in the header of every page.
   var titlePrefix: String {
     guard let classification = context.classification, !classification.isEmpty else { return "" }
@@ -89,7 +112,8 @@ public struct SiteRenderer: Sendable {
   /// the stylesheet inlined and allowed by its hash, so the policy still forbids every script.
   public func singleFile(_ pages: [ReportPage]) throws(ShareLensError) -> String {
     let layout = Layout(template: EmbeddedFiles.templates["single.html"] ?? "")
-    let style = EmbeddedFiles.assets.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n")
+    let style = (EmbeddedFiles.assets.sorted { $0.key < $1.key }.map(\.value) + [classificationStyle ?? ""]).joined(
+      separator: "\n")
     let hash = Data(SHA256.digest(Array(style.utf8))).base64EncodedString()
     var sections: [String] = []
     for page in pages {

@@ -80,3 +80,13 @@ import Testing
     #expect(html == "<p>Value: \(Escaping.htmlText(flat).replacingOccurrences(of: "\"", with: "&quot;"))</p>\n")
   }
 }
+
+extension EscapingTests {
+  @Test(arguments: [
+    ("Internal", "Internal"), ("Top \"Secret\"", "Top\\000020\\000022Secret\\000022"),
+    ("a</style>", "a\\00003c\\00002fstyle\\00003e"), ("x\\y", "x\\00005cy"), ("é", "\\0000e9"),
+  ])
+  func cssStringsCannotEndTheirString(text: String, expected: String) {
+    #expect(Escaping.cssString(text) == expected)
+  }
+}

@@ -30,7 +30,10 @@ import Testing
     let template = try #require(EmbeddedFiles.templates[SiteRenderer.layoutName])
     let slots = Layout(template: template).slotNames
     #expect(slots.text == ["title", "report-title", "generated-at", "version", "root", "organization", "title-prefix"])
-    #expect(slots.raw == ["navigation", "content", "classification-banner", "classification-banner-bottom"])
+    #expect(
+      slots.raw == [
+        "navigation", "content", "classification-banner", "classification-banner-bottom", "classification-style",
+      ])
     #expect(
       template.contains(
         #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:">"#

@@ -28,6 +28,10 @@ import Testing
     for page in pages { #expect(html.contains("<section class=\"page\" id=\"page-\(page.dropLast(5))\">")) }
     #expect(!html.contains(".html\""), "every link points inside the file")
     #expect(html.contains("<title>RESTRICTED · ShareLens sharing report</title>"))
+    #expect(style.contains(#"@top-center { content: "RESTRICTED""#), "the classification on every printed page")
+    let page = try temp.read("Site/index.html")
+    #expect(page.contains(#"<link rel="stylesheet" href="assets/classification.css">"#))
+    #expect(try temp.read("Site/assets/classification.css").contains(#"@bottom-center { content: "RESTRICTED""#))
     #expect(html.components(separatedBy: "Contoso Ltd").count > 2, "the organization on the page and in print")
     // A file ShareLens did not write is not replaced without --force.
     let foreign = try temp.write("foreign.html", "<p>mine</p>")
