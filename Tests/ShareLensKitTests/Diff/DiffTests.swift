@@ -92,6 +92,10 @@ import Testing
     let decoded = try JSONDecoder().decode(
       ReportDiff.self, from: Data(contentsOf: out.appendingPathComponent("diff.json")))
     #expect(decoded.schemaVersion == 1)
+    let direct = ReportComparer.compare(
+      old: try ReportComparer.load(temp.url.appendingPathComponent("old").path),
+      new: try ReportComparer.load(temp.url.appendingPathComponent("new").path))
+    #expect(decoded == direct, "diff.json decodes back to the same changes")
     #expect(decoded.changes.count == 14)
     #expect(try temp.read("diff/diff.html").contains("Content-Security-Policy"))
     #expect(try temp.read("diff/diff.md").hasPrefix("# Changes between two reports"))
