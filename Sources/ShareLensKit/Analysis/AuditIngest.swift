@@ -53,14 +53,19 @@ public struct AuditIngest {
   /// The Purview portal and `Search-UnifiedAuditLog -SessionCommand ReturnLargeSet` stop here.
   public static let exportRowLimit = 50_000
 
-  public static func run(_ files: [InputFile]) throws(ShareLensError) -> Result {
+  /// - Parameter progress: told the file being read and the bytes read of it, now and then.
+  public static func run(
+    _ files: [InputFile], progress: ((_ file: InputFile, _ bytes: Int64) -> Void)? = nil
+  ) throws(ShareLensError) -> Result {
     var seen = Set<RecordKey>()
     var builder = LinkBuilder()
     var result = files
     for index in result.indices where result[index].isUsed && result[index].format?.role == .audit {
       var file = result[index]
       var account = AuditAccount()
-      let reader = AuditFileReader(path: file.location, format: file.format!)
+      var reader = AuditFileReader(path: file.location, format: file.format!)
+      let current = file
+      reader.progress = progress.map { report in { bytes in report(current, bytes) } }
       let outcome = try reader.read { row in
         switch row {
         case .rejected(let line, let reason):

@@ -76,7 +76,9 @@ struct BuildCommand {
   func read(_ files: [InputFile], origin: ReportInputs.Origin) throws(ShareLensError) -> (
     ReportInputs, AuditIngest.Result, SettingsInputs
   ) {
-    let ingest = try AuditIngest.run(files)
+    let meter = ProgressMeter(console: console, enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+    let ingest = try AuditIngest.run(files) { file, bytes in meter.report(file, bytes: bytes) }
+    meter.finish()
     let (settings, read) = try SettingsLoader.load(ingest.files)
     return (ReportInputs(origin: origin, files: read), ingest, settings)
   }

@@ -10,6 +10,8 @@ public struct AuditFileReader {
 
   public var path: String
   public var format: InputFormat
+  /// Called now and then with the bytes of the file read so far.
+  public var progress: ((Int64) -> Void)?
 
   public init(path: String, format: InputFormat) {
     self.path = path
@@ -29,6 +31,12 @@ public struct AuditFileReader {
   public func read(_ visit: (Row) -> Void) throws(ShareLensError) -> Outcome {
     var style = DateColumnStyle()
     let reader = try ByteReader(path: path)
+    var rows = 0
+    let visit: (Row) -> Void = { row in
+      visit(row)
+      rows += 1
+      if rows % 20_000 == 0 { progress?(reader.consumed) }
+    }
     switch format {
     case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV:
       try readCSV(reader, style: &style, visit)

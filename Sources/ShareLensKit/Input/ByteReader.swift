@@ -15,6 +15,8 @@ public final class ByteReader {
   public private(set) var notes: [String] = []
   private let handle: FileHandle
   private let gunzip: Gunzip?
+  /// Bytes read from the file so far (compressed bytes for a gzip file), for progress.
+  public private(set) var consumed: Int64 = 0
   private var pending: [UInt8] = []
   private var atEnd = false
   private var highSurrogate: UInt16?
@@ -29,6 +31,7 @@ public final class ByteReader {
     var head: [UInt8]
     do {
       head = Array(try handle.read(upToCount: Self.blockSize) ?? Data())
+      consumed = Int64(head.count)
     } catch {
       throw ShareLensError(.unreadable(error.localizedDescription), path: path)
     }
@@ -116,6 +119,7 @@ public final class ByteReader {
       }
       do {
         let data = try handle.read(upToCount: Self.blockSize) ?? Data()
+        consumed += Int64(data.count)
         if data.isEmpty {
           atEnd = true
           if gunzip?.insideMember == true { problem = "the gzip data ends early (a truncated file)" }
