@@ -13,11 +13,17 @@ public enum ReportComparer {
     }
     if isFolder.boolValue { file = (path as NSString).appendingPathComponent("report.json") }
     guard let data = FileManager.default.contents(atPath: file) else { throw ShareLensError(.missingInput, path: file) }
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+    guard let parsed = try? JSONSerialization.jsonObject(with: data) else {
+      throw ShareLensError(.invalidInput("not a ShareLens report.json (not valid JSON)"), path: file)
+    }
+    guard let object = parsed as? [String: Any] else {
       throw ShareLensError(.invalidInput("not a ShareLens report.json (not a JSON object)"), path: file)
     }
-    guard let version = SettingValue.int(object["schemaVersion"]) else {
+    guard object["schemaVersion"] != nil else {
       throw ShareLensError(.invalidInput("not a ShareLens report.json (no schemaVersion)"), path: file)
+    }
+    guard let version = SettingValue.int(object["schemaVersion"]) else {
+      throw ShareLensError(.invalidInput("report.json's schemaVersion is not a whole number"), path: file)
     }
     guard version == ReportJSON.schemaVersion else {
       throw ShareLensError(
@@ -29,7 +35,28 @@ public enum ReportComparer {
     return object
   }
 
-  static func list(_ value: Any?) -> [[String: Any]] { value as? [[String: Any]] ?? [] }
+  /// The objects of a list; anything else in it is ignored, never the whole list.
+  static func list(_ value: Any?) -> [[String: Any]] { (value as? [Any] ?? []).compactMap { $0 as? [String: Any] } }
+
+  /// Entries by id. Should an id repeat, the most severe entry wins, then the first summary in
+  /// text order: the same whatever order the file lists them in.
+  static func byId(_ entries: [[String: Any]], key: String = "id") -> [String: [String: Any]] {
+    var result: [String: [String: Any]] = [:]
+    for entry in entries {
+      guard let id = text(entry[key]) else { continue }
+      guard let other = result[id] else {
+        result[id] = entry
+        continue
+      }
+      let mine = (rank(entry), text(entry["summary"]) ?? "", text(entry["createdAt"]) ?? "")
+      let theirs = (rank(other), text(other["summary"]) ?? "", text(other["createdAt"]) ?? "")
+      if mine < theirs { result[id] = entry }
+    }
+    return result
+  }
+
+  static func severity(_ entry: [String: Any]) -> String { (text(entry["severity"]) ?? "info").lowercased() }
+  static func rank(_ entry: [String: Any]) -> Int { severityRank[severity(entry)] ?? 5 }
   static func text(_ value: Any?) -> String? {
     switch value {
     case nil, is NSNull: return nil
@@ -37,7 +64,7 @@ public enum ReportComparer {
       return dictionary["value"].flatMap { text($0) } ?? dictionary["name"].flatMap { text($0) }
         ?? dictionary["id"].flatMap { text($0) }
     case let list as [Any]: return list.compactMap { text($0) }.joined(separator: "; ")
-    default: return SettingValue.string(value)
+    default: return AuditRecordDecoder.string(value)
     }
   }
 
@@ -48,13 +75,11 @@ public enum ReportComparer {
     var unchanged: [String] = []
 
     // Findings: new, resolved, severity changed, evidence changed.
-    let oldFindings = Dictionary(
-      list(old["findings"]).compactMap { f in text(f["id"]).map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
-    let newFindings = Dictionary(
-      list(new["findings"]).compactMap { f in text(f["id"]).map { ($0, f) } }, uniquingKeysWith: { a, _ in a })
+    let oldFindings = byId(list(old["findings"]))
+    let newFindings = byId(list(new["findings"]))
     for (id, finding) in newFindings {
-      let severity = text(finding["severity"]) ?? "info"
-      let rank = severityRank[severity] ?? 5
+      let severity = Self.severity(finding)
+      let rank = Self.rank(finding)
       guard let before = oldFindings[id] else {
         changes.append(
           ReportChange(
@@ -62,12 +87,12 @@ public enum ReportComparer {
             rank: rank * 10))
         continue
       }
-      let oldSeverity = text(before["severity"]) ?? "info"
+      let oldSeverity = Self.severity(before)
       if oldSeverity != severity {
-        let worse = (severityRank[severity] ?? 5) < (severityRank[oldSeverity] ?? 5)
+        let worse = rank < Self.rank(before)
         changes.append(
           ReportChange(
-            kind: "finding.severity", subject: id,
+            kind: worse ? "finding.severity" : "finding.lessSevere", subject: id,
             summary: "\(worse ? "More" : "Less") severe: \(text(finding["summary"]) ?? id)",
             severity: severity, before: oldSeverity, after: severity, rank: worse ? rank * 10 + 1 : 300))
       } else if text(before["evidence"]) != text(finding["evidence"]) {
@@ -83,15 +108,12 @@ public enum ReportComparer {
       changes.append(
         ReportChange(
           kind: "finding.resolved", subject: id, summary: text(finding["summary"]) ?? id,
-          severity: text(finding["severity"]),
-          rank: 400 + (severityRank[text(finding["severity"]) ?? "info"] ?? 5)))
+          severity: Self.severity(finding), rank: 400 + Self.rank(finding)))
     }
 
     // Links: new Anyone links first, then the other changes of their life.
-    let oldLinks = Dictionary(
-      list(old["links"]).compactMap { l in text(l["id"]).map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
-    let newLinks = Dictionary(
-      list(new["links"]).compactMap { l in text(l["id"]).map { ($0, l) } }, uniquingKeysWith: { a, _ in a })
+    let oldLinks = byId(list(old["links"]))
+    let newLinks = byId(list(new["links"]))
     let newTime = text(new["generatedAt"]) ?? ""
     let oldTime = text(old["generatedAt"]) ?? ""
     func describe(_ link: [String: Any]) -> String {
@@ -117,7 +139,7 @@ public enum ReportComparer {
             kind: "link.newlyUsed", subject: id, summary: "First used: \(describe(link))",
             after: text(link["lastUsedAt"]), rank: 60))
       }
-      if let expires = text(link["expiresAt"]), expires <= newTime, expires > oldTime {
+      if let expires = text(link["expiresAt"]), !oldTime.isEmpty, expires <= newTime, expires > oldTime {
         changes.append(
           ReportChange(
             kind: "link.newlyExpired", subject: id, summary: "Expired: \(describe(link))", after: expires, rank: 420))
@@ -130,12 +152,10 @@ public enum ReportComparer {
     }
 
     // Sites: added, removed, and each posture field that changed.
-    let oldSites = Dictionary(
-      list(old["sites"]).compactMap { s in text(s["url"]).map { ($0.lowercased(), s) } },
-      uniquingKeysWith: { a, _ in a })
-    let newSites = Dictionary(
-      list(new["sites"]).compactMap { s in text(s["url"]).map { ($0.lowercased(), s) } },
-      uniquingKeysWith: { a, _ in a })
+    let oldSites = byId(
+      list(old["sites"]).map { $0.merging(["key": (text($0["url"]) ?? "").lowercased()]) { a, _ in a } }, key: "key")
+    let newSites = byId(
+      list(new["sites"]).map { $0.merging(["key": (text($0["url"]) ?? "").lowercased()]) { a, _ in a } }, key: "key")
     let siteFields: [(String, String)] = [
       ("effectiveSharing", "effective sharing"), ("storedSharing", "stored sharing"), ("defaultScope", "default link"),
       ("defaultPermission", "default permission"), ("anyoneExpiryDays", "Anyone link expiry (days)"),
@@ -176,12 +196,22 @@ public enum ReportComparer {
     let oldTenant = old["tenant"] as? [String: Any] ?? [:]
     let newTenant = new["tenant"] as? [String: Any] ?? [:]
     for key in Set(oldTenant.keys).union(newTenant.keys) where text(oldTenant[key]) != text(newTenant[key]) {
+      // Capabilities by their names; a tenant that now shares further ranks with new high findings.
+      var was = text(oldTenant[key])
+      var now = text(newTenant[key])
+      var loosened = false
+      if key.lowercased().hasSuffix("sharingcapability") {
+        let before = SharingCapability(lenient: oldTenant[key])
+        let after = SharingCapability(lenient: newTenant[key])
+        was = before?.title ?? was
+        now = after?.title ?? now
+        loosened = (after?.rank ?? 0) > (before?.rank ?? 0)
+      }
       changes.append(
         ReportChange(
           kind: "tenant.setting", subject: key,
-          summary:
-            "Tenant \(key): \(text(oldTenant[key]) ?? "not exported") → \(text(newTenant[key]) ?? "not exported")",
-          before: text(oldTenant[key]), after: text(newTenant[key]), rank: 100))
+          summary: "Tenant \(key): \(was ?? "not exported") → \(now ?? "not exported")",
+          before: was, after: now, rank: loosened ? 5 : 100))
     }
 
     // Headline figures with their deltas.

@@ -56,6 +56,8 @@ public struct DiffOptions: Sendable, Equatable {
   public var out = "diff"
   public var all = false
   public var failOn: FailOn?
+  /// The classification banner of diff.html (reports do not record theirs).
+  public var classification: String?
   public var force = false
   public var quiet = false
 
@@ -164,6 +166,7 @@ public enum CommandLineParser {
       case .option("--help"), .option("-h"): return .help(topic: "diff")
       case .option("--out"): options.out = try reader.nonEmptyValue()
       case .option("--all"): options.all = true
+      case .option("--classification"): options.classification = try reader.value()
       case .option("--force"): options.force = true
       case .option("--quiet"), .option("-q"): options.quiet = true
       case .option("--fail-on"):

@@ -26,19 +26,21 @@ struct DiffCommand {
     let page = ReportPage(slug: "diff", navigationTitle: "Changes", document: document)
     let epoch = try Timestamp.sourceDateEpoch(environment)
     let context = ReportContext(
-      title: "ShareLens changes", classification: nil, generatedAt: epoch ?? Date(),
+      title: "ShareLens changes", classification: options.classification, generatedAt: epoch ?? Date(),
       inputs: ReportInputs(origin: .userFiles, files: []))
-    let rendered = try SiteRenderer(context: context).files(for: [page])
+    var renderer = SiteRenderer(context: context)
+    renderer.home = "diff.html"
+    let rendered = try renderer.files(for: [page])
     files += rendered.filter { $0.path == "diff.html" || $0.path.hasPrefix("assets/") }
     try writer.write(files)
     if !options.quiet {
-      console.out(ChangesPage.summary(diff).source.replacingOccurrences(of: "\\", with: "") + "\n")
+      console.out(ChangesPage.summary(diff).source + "\n")
       console.out("Wrote diff.md, diff.html and diff.json to \(options.out)/\n")
     }
-    return options.failOn.map { holds($0, diff) ? Self.conditionHolds : 0 } ?? 0
+    return options.failOn.map { Self.holds($0, diff) ? Self.conditionHolds : 0 } ?? 0
   }
 
-  func holds(_ condition: DiffOptions.FailOn, _ diff: ReportDiff) -> Bool {
+  static func holds(_ condition: DiffOptions.FailOn, _ diff: ReportDiff) -> Bool {
     switch condition {
     case .anyChange: return !diff.changes.isEmpty
     case .newFindings: return diff.count("finding.new") > 0
@@ -46,6 +48,7 @@ struct DiffCommand {
       return diff.changes.contains {
         ($0.kind == "finding.new" || $0.kind == "finding.severity") && $0.severity == "high"
       }
+        || diff.changes.contains { $0.kind == "tenant.setting" && $0.rank < 10 }
     }
   }
 

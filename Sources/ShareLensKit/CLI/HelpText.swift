@@ -79,7 +79,10 @@ enum HelpText {
     OPTIONS:
       --out DIR                output folder (default: diff)
       --all                    also list the findings that did not change
-      --fail-on CONDITION      exit 3 when it holds: new-findings, new-high or any-change
+      --classification TEXT    classification banner of diff.html
+      --fail-on CONDITION      exit 3 when it holds: new-findings, new-high (a new or more
+                               severe high finding, or the tenant sharing further) or any-change;
+                               a report this version cannot read exits 65
       --force                  replace DIR even if ShareLens did not create it
       --quiet, -q              print nothing but errors
       --help, -h               show this help

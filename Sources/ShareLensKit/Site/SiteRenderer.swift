@@ -7,6 +7,8 @@ public struct SiteRenderer: Sendable {
 
   public var context: ReportContext
   var layout: Layout
+  /// The page the report title in the masthead leads to.
+  public var home = "index.html"
 
   public init(context: ReportContext) {
     self.init(context: context, layout: Layout(template: EmbeddedFiles.templates[Self.layoutName] ?? ""))
@@ -39,7 +41,7 @@ public struct SiteRenderer: Sendable {
           "report-title": context.title,
           "generated-at": Format.timestamp(context.generatedAt),
           "version": ShareLensVersion.current,
-          "root": "",
+          "root": "", "home": home,
           "organization": context.organization ?? "",
           "title-prefix": titlePrefix,
         ],

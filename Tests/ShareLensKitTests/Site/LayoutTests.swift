@@ -29,7 +29,10 @@ import Testing
   @Test func pageTemplateHasItsSlotsAndPolicy() throws {
     let template = try #require(EmbeddedFiles.templates[SiteRenderer.layoutName])
     let slots = Layout(template: template).slotNames
-    #expect(slots.text == ["title", "report-title", "generated-at", "version", "root", "organization", "title-prefix"])
+    #expect(
+      slots.text == [
+        "title", "report-title", "generated-at", "version", "root", "organization", "title-prefix", "home",
+      ])
     #expect(
       slots.raw == [
         "navigation", "content", "classification-banner", "classification-banner-bottom", "classification-style",

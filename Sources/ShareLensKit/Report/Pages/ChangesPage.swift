@@ -8,7 +8,7 @@ public enum ChangesPage {
     (["link.new", "link.newlyUsed"], "New links and first uses"),
     (["tenant.setting"], "Tenant settings"),
     (["site.added", "site.setting", "site.removed"], "Sites"),
-    (["finding.evidence"], "Findings with new evidence"),
+    (["finding.evidence", "finding.lessSevere"], "Findings with new evidence or lower severity"),
     (["finding.resolved"], "Resolved findings"),
     (["link.newlyRemoved", "link.newlyExpired", "link.removed"], "Links removed, expired or no longer in the data"),
     (["figure"], "Headline figures"),
@@ -20,10 +20,6 @@ public enum ChangesPage {
     document.paragraph(
       "From the report of \(diff.old.generatedAt.isEmpty ? "unknown date" : diff.old.generatedAt) to the report of \(diff.new.generatedAt.isEmpty ? "unknown date" : diff.new.generatedAt), matched on stable ids: findings by rule and subject, sites by URL, links by link id, tenant settings by name."
     )
-    guard !diff.changes.isEmpty else {
-      document.paragraph("No changes.")
-      return document
-    }
     document.paragraph(summary(diff))
     for section in sections {
       let some = diff.changes.filter { section.kinds.contains($0.kind) }
@@ -61,7 +57,8 @@ public enum ChangesPage {
   static func label(_ kind: String) -> String {
     switch kind {
     case "finding.new": return "new finding"
-    case "finding.severity": return "severity changed"
+    case "finding.severity": return "more severe"
+    case "finding.lessSevere": return "less severe"
     case "finding.evidence": return "new evidence"
     case "finding.resolved": return "resolved"
     case "link.new": return "new link"
