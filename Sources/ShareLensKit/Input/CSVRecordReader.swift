@@ -73,11 +73,9 @@ public final class CSVRecordReader {
 
   /// A record broke (a quote that never closes): only its first line is rejected; everything after
   /// that line is read again as records, so one bad row cannot swallow the rows behind it.
-  private func resume(after startLine: Int, raw: [UInt8], rest: Bool) -> Record {
-    if let newline = raw.firstIndex(of: 0x0A) {
-      replay = Array(raw[(newline + 1)...]) + replay[replayPosition...]
-      replayPosition = 0
-    }
+  private func resume(after startLine: Int, replaying bytes: [UInt8], rest: Bool) -> Record {
+    replay = bytes + replay[replayPosition...]
+    replayPosition = 0
     line = startLine + 1
     return Record(line: startLine, fields: [], truncated: !rest, oversized: rest)
   }
@@ -86,19 +84,33 @@ public final class CSVRecordReader {
     guard try peekByte() != nil else { return nil }
     let startLine = line
     var fields: [[UInt8]] = []
+    fields.reserveCapacity(8)
     var field: [UInt8] = []
     var inQuotes = false
-    var raw: [UInt8] = []
+    var size = 0
+    // The bytes after the record's first line, kept only once a quoted field runs past it: they
+    // are read again if the record turns out broken.
+    var afterFirstLine: [UInt8]?
     while let byte = try nextByte() {
-      if byte == 0x0A { line += 1 }
-      raw.append(byte)
-      if raw.count > Self.recordLimit {
-        return resume(after: startLine, raw: raw, rest: true)
+      size += 1
+      if byte == 0x0A {
+        line += 1
+        if inQuotes, afterFirstLine == nil {
+          afterFirstLine = []
+          field.append(byte)
+          continue
+        }
+      }
+      afterFirstLine?.append(byte)
+      if size > Self.recordLimit {
+        return resume(after: startLine, replaying: afterFirstLine ?? [], rest: true)
       }
       if inQuotes {
         if byte == UInt8(ascii: "\"") {
           if try peekByte() == UInt8(ascii: "\"") {
             _ = try nextByte()
+            size += 1
+            afterFirstLine?.append(byte)
             field.append(byte)
           } else {
             inQuotes = false
@@ -114,6 +126,7 @@ public final class CSVRecordReader {
       case UInt8(ascii: ","):
         fields.append(field)
         field = []
+        field.reserveCapacity(64)
       case 0x0A:
         if field.last == 0x0D { field.removeLast() }
         fields.append(field)
@@ -122,9 +135,10 @@ public final class CSVRecordReader {
         field.append(byte)
       }
     }
-    if inQuotes, raw.contains(0x0A) { return resume(after: startLine, raw: raw, rest: false) }
+    if inQuotes, let afterFirstLine { return resume(after: startLine, replaying: afterFirstLine, rest: false) }
     if field.last == 0x0D, !inQuotes { field.removeLast() }
     fields.append(field)
     return Record(line: startLine, fields: fields, truncated: inQuotes)
   }
+
 }
