@@ -86,6 +86,7 @@ public struct AuditFileReader {
   func readCSV(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
     let records = CSVRecordReader(reader)
     var header: [String]?
+    var columns: Columns?
     while let record = try records.next() {
       guard let columnNames = header else {
         let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
@@ -112,12 +113,14 @@ public struct AuditFileReader {
         visit(.rejected(line: record.line, reason: reason))
         continue
       }
-      visit(decodeCSVRow(record, header: columnNames, style: &style))
+      if columns == nil { columns = Columns(header: columnNames) }
+      visit(decodeCSVRow(record, header: columnNames, columns: columns!, style: &style))
     }
   }
 
-  func decodeCSVRow(_ record: CSVRecordReader.Record, header: [String], style: inout DateColumnStyle) -> Row {
-    let columns = Columns(header: header)
+  func decodeCSVRow(
+    _ record: CSVRecordReader.Record, header: [String], columns: Columns, style: inout DateColumnStyle
+  ) -> Row {
     func field(_ index: Int?) -> String? {
       guard let index else { return nil }
       return String(decoding: record.fields[index], as: UTF8.self)

@@ -43,6 +43,13 @@ public enum Escaping {
   }
 
   private static func html(_ value: String, quotes: Bool) -> String {
+    // Most values need nothing: plain ASCII without markup characters passes as it is.
+    if value.utf8.allSatisfy({ byte in
+      byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
+        && (!quotes || (byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")))
+    }) {
+      return value
+    }
     var out = ""
     out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
     for scalar in neutralized(value) {
