@@ -36,6 +36,7 @@ public final class CSVRecordReader {
     }
   }
 
+  @inline(__always)
   private func nextByte() throws(ShareLensError) -> UInt8? {
     if replayPosition < replay.count {
       let byte = replay[replayPosition]
@@ -60,6 +61,7 @@ public final class CSVRecordReader {
     return byte
   }
 
+  @inline(__always)
   private func peekByte() throws(ShareLensError) -> UInt8? {
     if replayPosition < replay.count { return replay[replayPosition] }
     guard let byte = try nextByte() else { return nil }
