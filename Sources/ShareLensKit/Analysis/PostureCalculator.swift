@@ -5,8 +5,7 @@
 /// falls back to the organization where Anyone is not allowed.
 public enum PostureCalculator {
   public static func postures(settings: SettingsInputs, links: [SharingLink]) -> [SitePosture] {
-    var bySite: [String: [SharingLink]] = [:]
-    for link in links { bySite[link.siteUrl.lowercased(), default: []].append(link) }
+    let bySite = SharingLink.bySite(links)
     return settings.sites.map { site in
       var posture = posture(site, tenant: settings.tenant, label: settings.label(site.labelId))
       let siteLinks = bySite[site.url.lowercased()] ?? []

@@ -7,8 +7,7 @@ public enum SiteRules {
 
   public static func findings(_ postures: [SitePosture], settings: SettingsInputs, links: [SharingLink]) -> [Finding] {
     var findings: [Finding] = []
-    var bySite: [String: [SharingLink]] = [:]
-    for link in links { bySite[link.siteUrl.lowercased(), default: []].append(link) }
+    let bySite = SharingLink.bySite(links)
     for posture in postures {
       let site = posture.site
       let url = site.url

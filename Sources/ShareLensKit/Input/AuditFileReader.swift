@@ -85,15 +85,9 @@ public struct AuditFileReader {
 
   func readCSV(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
     let records = CSVRecordReader(reader)
-    var header: [String]?
-    var columns: Columns?
+    guard let columnNames = try records.header() else { return }
+    let columns = Columns(header: columnNames)
     while let record = try records.next() {
-      guard let columnNames = header else {
-        let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
-        if fields.first?.hasPrefix("#TYPE") == true { continue }
-        header = fields
-        continue
-      }
       if record.oversized || (record.truncated && record.fields.isEmpty) {
         visit(
           .rejected(
@@ -113,8 +107,7 @@ public struct AuditFileReader {
         visit(.rejected(line: record.line, reason: reason))
         continue
       }
-      if columns == nil { columns = Columns(header: columnNames) }
-      visit(decodeCSVRow(record, header: columnNames, columns: columns!, style: &style))
+      visit(decodeCSVRow(record, header: columnNames, columns: columns, style: &style))
     }
   }
 

@@ -27,6 +27,17 @@ public final class CSVRecordReader {
     self.reader = reader
   }
 
+  /// The header: the first record that is not Windows PowerShell's `#TYPE …` line; nil for a file
+  /// without one. Call before `next()`.
+  public func header() throws(ShareLensError) -> [String]? {
+    while let record = try next() {
+      let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
+      if fields.first?.hasPrefix("#TYPE") == true { continue }
+      return fields
+    }
+    return nil
+  }
+
   /// The next record, skipping blank lines; nil at the end of the file.
   public func next() throws(ShareLensError) -> Record? {
     while true {

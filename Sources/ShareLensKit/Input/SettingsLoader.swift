@@ -76,14 +76,9 @@ public enum SettingsLoader {
     var objects: [[String: Any]] = []
     if format.isCSV {
       let records = CSVRecordReader(reader)
-      var header: [String]?
+      guard let names = try records.header() else { return [] }
       while let record = try records.next() {
         let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
-        guard let names = header else {
-          if fields.first?.hasPrefix("#TYPE") == true { continue }
-          header = fields
-          continue
-        }
         objects.append(Dictionary(zip(names, fields.map { $0 as Any }), uniquingKeysWith: { first, _ in first }))
       }
       return objects

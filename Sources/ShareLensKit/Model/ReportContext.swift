@@ -40,7 +40,6 @@ public struct ReportContext: Sendable {
     self.links = links
     self.settings = settings
     let postures = PostureCalculator.postures(settings: settings, links: links)
-    self.postures = postures.sorted { ($1.exposure, $0.site.url) < ($0.exposure, $1.site.url) }
     var findings = settings.tenant.map(BaselineRules.findings) ?? []
     findings += SiteRules.findings(postures, settings: settings, links: links)
     findings += labelPolicy?.findings(postures) ?? []
@@ -58,7 +57,7 @@ public struct ReportContext: Sendable {
         posture.anyoneLinksActive
       )
     }
-    self.postures = self.postures.sorted { lhs, rhs in
+    self.postures = postures.sorted { lhs, rhs in
       key(lhs) != key(rhs) ? key(lhs) > key(rhs) : lhs.site.url < rhs.site.url
     }
   }

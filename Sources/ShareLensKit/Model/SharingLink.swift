@@ -77,4 +77,9 @@ public struct SharingLink: Sendable, Equatable, Codable {
   public var useTimes: [Int64] = []
 
   public var isActive: Bool { removedAt == nil }
+
+  /// Links by their site's lower-cased URL.
+  public static func bySite(_ links: [SharingLink]) -> [String: [SharingLink]] {
+    Dictionary(grouping: links) { $0.siteUrl.lowercased() }
+  }
 }

@@ -51,9 +51,4 @@ public struct SitePosture: Sendable, Equatable {
   public var isComplete: Bool { detail == .complete }
   public var allowsAnyone: Bool { effectiveCapability?.value == .externalUserAndGuestSharing }
 
-  /// For sorting, most exposed first: what can happen now, then what did happen.
-  public var exposure: Int {
-    (effectiveCapability?.value.rank ?? 0) * 1_000_000 + (defaultScope?.value.rank ?? 0) * 100_000
-      + min(anyoneLinksActive, 99_999)
-  }
 }
