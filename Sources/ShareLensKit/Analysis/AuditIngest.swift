@@ -8,7 +8,7 @@ public struct AuditIngest {
   }
 
   /// A record id in 16 bytes: the GUID itself, or two independent hashes of any other id.
-  struct RecordKey: Hashable {
+  struct RecordKey: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
 
@@ -53,9 +53,19 @@ public struct AuditIngest {
   /// The Purview portal and `Search-UnifiedAuditLog -SessionCommand ReturnLargeSet` stop here.
   public static let exportRowLimit = 50_000
 
-  /// - Parameter progress: told the file being read and the bytes read of it, now and then.
+  /// - Parameters:
+  ///   - jobs: threads that parse an audit CSV (the result is the same for any number).
+  ///   - progress: told the file being read and the bytes read of it, now and then.
+  ///   - chunkSize, chunked: how audit CSVs are cut up (see `AuditFileReader`).
   public static func run(
-    _ files: [InputFile], progress: ((_ file: InputFile, _ bytes: Int64) -> Void)? = nil
+    _ files: [InputFile], jobs: Int = 1, progress: ((_ file: InputFile, _ bytes: Int64) -> Void)? = nil
+  ) throws(ShareLensError) -> Result {
+    try run(files, jobs: jobs, chunkSize: AuditFileReader.defaultChunkSize, chunked: true, progress: progress)
+  }
+
+  static func run(
+    _ files: [InputFile], jobs: Int, chunkSize: Int, chunked: Bool,
+    progress: ((_ file: InputFile, _ bytes: Int64) -> Void)?
   ) throws(ShareLensError) -> Result {
     var seen = Set<RecordKey>()
     var builder = LinkBuilder()
@@ -64,21 +74,24 @@ public struct AuditIngest {
       var file = result[index]
       var account = AuditAccount()
       var reader = AuditFileReader(path: file.location, format: file.format!)
+      reader.jobs = jobs
+      reader.chunkSize = chunkSize
+      reader.chunked = chunked
       let current = file
       reader.progress = progress.map { report in { bytes in report(current, bytes) } }
       let outcome = try reader.read { row in
         switch row {
         case .rejected(let line, let reason):
           account.reject(line: line, reason)
-        case .record(let record, _):
-          guard seen.insert(RecordKey(record.id)).inserted else {
+        case .record(let read, _):
+          guard seen.insert(read.key).inserted else {
             account.duplicates += 1
             return
           }
-          account.saw(record.time)
-          if let effect = SharingOperations.effect(of: record) {
+          account.saw(read.record.time)
+          if let effect = read.effect {
             account.sharing += 1
-            builder.add(record, effect: effect)
+            builder.add(read.record, effect: effect)
           } else {
             account.other += 1
           }

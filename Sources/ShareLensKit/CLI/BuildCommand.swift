@@ -77,7 +77,9 @@ struct BuildCommand {
     ReportInputs, AuditIngest.Result, SettingsInputs
   ) {
     let meter = ProgressMeter(console: console, enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-    let ingest = try AuditIngest.run(files) { file, bytes in meter.report(file, bytes: bytes) }
+    let ingest = try AuditIngest.run(
+      files, jobs: options.jobs, chunkSize: options.chunkSize, chunked: options.chunked
+    ) { file, bytes in meter.report(file, bytes: bytes) }
     meter.finish()
     let (settings, read) = try SettingsLoader.load(ingest.files)
     return (ReportInputs(origin: origin, files: read), ingest, settings)

@@ -34,6 +34,11 @@ public struct BuildOptions: Sendable, Equatable {
   public var quiet = false
   /// Print the time each phase took on stderr (for the benchmark).
   public var timings = false
+  /// Threads that parse audit CSV files.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// How audit CSVs are cut up (tests vary it; the report must not change).
+  var chunkSize = AuditFileReader.defaultChunkSize
+  var chunked = true
   public var generatedAt: Date?
 
   public init() {}
@@ -142,6 +147,12 @@ public enum CommandLineParser {
       case .option("--baseline"): options.baseline = try reader.nonEmptyValue()
       case .option("--strict"): options.strict = true
       case .option("--timings"): options.timings = true
+      case .option("--jobs"):
+        let text = try reader.value()
+        guard let jobs = Int(text), (1...256).contains(jobs) else {
+          throw usage("--jobs needs a number of threads from 1 to 256 (got '\(text)')", topic: "build")
+        }
+        options.jobs = jobs
       case .option("--quiet"), .option("-q"): options.quiet = true
       case .option("--generated-at"):
         let text = try reader.value()

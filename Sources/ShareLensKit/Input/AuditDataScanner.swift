@@ -1,34 +1,49 @@
 /// A fast reader for AuditData: one pass over the JSON bytes that checks the whole document's
 /// syntax and keeps only the fields the report uses, instead of building every object and string
-/// (Foundation's JSONSerialization spends most of a large build there). A document it cannot read
-/// returns nil, and the caller falls back to JSONSerialization, which says why.
+/// (Foundation's JSONSerialization spends most of a large build there). Keys are compared in place
+/// and values become strings only when they are kept. A document it cannot read returns nil, and
+/// the caller falls back to JSONSerialization, which says why.
 struct AuditDataScanner {
-  /// Top-level fields kept, with their values as text.
-  static let wanted: Set<[UInt8]> = Set(
-    [
-      "Id", "CreationTime", "Operation", "RecordType", "UserId", "Workload", "ObjectId", "SiteUrl", "SourceRelativeUrl",
-      "SourceFileName", "ListItemUniqueId", "UniqueSharingId", "EventData", "TargetUserOrGroupName",
-      "TargetUserOrGroupType", "UserAgent", "ApplicationDisplayName", "CorrelationId", "ItemType", "SharingLinkScope",
-    ].map { Array($0.utf8) })
+  /// The kept top-level keys, grouped by their length in bytes.
+  static let keysByLength: [[([UInt8], AuditFields.Key)]] = {
+    var table = [[([UInt8], AuditFields.Key)]](repeating: [], count: 32)
+    for key in AuditFields.Key.allCases {
+      let bytes = Array(key.name.utf8)
+      table[bytes.count].append((bytes, key))
+    }
+    return table
+  }()
   static let appAccessContext = Array("AppAccessContext".utf8)
   static let modifiedProperties = Array("ModifiedProperties".utf8)
   static let newValue = Array("NewValue".utf8)
-  static let contextKeys: Set<[UInt8]> = [Array("ClientAppName".utf8), Array("CorrelationId".utf8)]
+  static let clientAppName = Array("ClientAppName".utf8)
+  static let correlationId = Array("CorrelationId".utf8)
 
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 
-  /// The fields as AuditRecordDecoder reads them, or nil when the bytes are not one valid JSON object.
-  static func scan(_ data: [UInt8]) -> [String: Any]? {
-    data.withUnsafeBufferPointer { buffer in
-      var scanner = AuditDataScanner(bytes: buffer)
-      scanner.skipSpace()
-      guard let result = scanner.object(level: 0) else { return nil }
-      scanner.skipSpace()
-      return scanner.index == buffer.count ? result : nil
-    }
+  /// A string in the input: its bytes between the quotes, and whether escapes must be resolved.
+  struct Span {
+    var start: Int
+    var end: Int
+    var escaped: Bool
   }
 
+  /// The fields as AuditRecordDecoder reads them, or nil when the bytes are not one valid JSON object.
+  static func scan(_ data: [UInt8]) -> AuditFields? {
+    data.withUnsafeBufferPointer { scan($0) }
+  }
+
+  static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> AuditFields? {
+    var scanner = AuditDataScanner(bytes: buffer)
+    var fields = AuditFields()
+    scanner.skipSpace()
+    guard scanner.topLevel(into: &fields) else { return nil }
+    scanner.skipSpace()
+    return scanner.index == buffer.count ? fields : nil
+  }
+
+  @inline(__always)
   mutating func skipSpace() {
     while index < bytes.count,
       bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
@@ -37,53 +52,100 @@ struct AuditDataScanner {
     }
   }
 
-  /// Parses an object; at level 0 (AuditData itself) and in the few nested places the report uses,
-  /// keeps the wanted members.
-  mutating func object(level: Int, keep: Set<[UInt8]>? = nil) -> [String: Any]? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+  func matches(_ span: Span, _ name: [UInt8]) -> Bool {
+    if span.escaped { return Array(text(span).utf8) == name }
+    guard span.end - span.start == name.count else { return false }
+    return name.withUnsafeBufferPointer { name in
+      var offset = 0
+      while offset < name.count {
+        if bytes[span.start + offset] != name[offset] { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+
+  func key(_ span: Span) -> AuditFields.Key? {
+    if span.escaped { return AuditFields.Key.allCases.first { $0.name == text(span) } }
+    let length = span.end - span.start
+    guard length < Self.keysByLength.count else { return nil }
+    for (name, key) in Self.keysByLength[length] where matches(span, name) { return key }
+    return nil
+  }
+
+  /// Walks the members of an object, calling `member` with each key once the index is on its value;
+  /// `member` must consume the value. False on a syntax error.
+  @inline(__always)
+  mutating func members(_ member: (inout AuditDataScanner, Span) -> Bool) -> Bool {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
     index += 1
-    var result: [String: Any] = [:]
     skipSpace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return result
+      return true
     }
     while true {
       skipSpace()
-      guard let key = rawString() else { return nil }
+      guard let key = stringSpan() else { return false }
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
       index += 1
       skipSpace()
-      let wantedHere = level == 0 ? Self.wanted.contains(key) : (keep?.contains(key) ?? false)
-      if level == 0, key == Self.appAccessContext, index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-        guard let context = object(level: 1, keep: Self.contextKeys) else { return nil }
-        result["AppAccessContext"] = context
-      } else if level == 0, key == Self.modifiedProperties, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-        guard let properties = propertyList() else { return nil }
-        result["ModifiedProperties"] = properties
-      } else if wantedHere {
-        guard let value = scalarText() else { return nil }
-        if let value { result[String(decoding: key, as: UTF8.self)] = value }
-      } else {
-        guard skipValue(depth: 0) else { return nil }
+      guard member(&self, key) else { return false }
+      guard closeOrContinue(UInt8(ascii: "}")) else { return false }
+      if bytes[index - 1] == UInt8(ascii: "}") { return true }
+    }
+  }
+
+  /// After a member or element: consumes `,` or the closing bracket. False on anything else.
+  @inline(__always)
+  mutating func closeOrContinue(_ close: UInt8) -> Bool {
+    skipSpace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ",") || bytes[index] == close else { return false }
+    index += 1
+    return true
+  }
+
+  /// AuditData itself: the kept keys, `AppAccessContext` and `ModifiedProperties`. A key given
+  /// twice keeps its last scalar value.
+  mutating func topLevel(into fields: inout AuditFields) -> Bool {
+    members { scanner, key in
+      let next = scanner.index < scanner.bytes.count ? scanner.bytes[scanner.index] : 0
+      if let wanted = scanner.key(key) {
+        guard let value = scanner.scalarText() else { return false }
+        if let value { fields[wanted] = value }
+        return true
       }
-      skipSpace()
-      guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
+      if next == UInt8(ascii: "{"), scanner.matches(key, Self.appAccessContext) {
+        var client: String?
+        var correlation: String?
+        let valid = scanner.members { scanner, key in
+          if scanner.matches(key, Self.clientAppName) || scanner.matches(key, Self.correlationId) {
+            guard let value = scanner.scalarText() else { return false }
+            if let value {
+              if scanner.matches(key, Self.clientAppName) { client = value } else { correlation = value }
+            }
+            return true
+          }
+          return scanner.skipValue(depth: 0)
+        }
+        fields.contextClientAppName = client
+        fields.contextCorrelationId = correlation
+        return valid
       }
-      guard bytes[index] == UInt8(ascii: "}") else { return nil }
-      index += 1
-      return result
+      if next == UInt8(ascii: "["), scanner.matches(key, Self.modifiedProperties) {
+        guard let list = scanner.propertyList() else { return false }
+        fields.newValues = list
+        return true
+      }
+      return scanner.skipValue(depth: 0)
     }
   }
 
   /// `ModifiedProperties`: a list of objects whose `NewValue` strings are kept.
-  mutating func propertyList() -> [[String: Any]]? {
+  mutating func propertyList() -> [String]? {
     index += 1
-    var list: [[String: Any]] = []
+    var list: [String] = []
     skipSpace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
       index += 1
@@ -92,31 +154,31 @@ struct AuditDataScanner {
     while true {
       skipSpace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-        guard let entry = object(level: 1, keep: [Self.newValue]) else { return nil }
-        list.append(entry)
+        var value: String?
+        let valid = members { scanner, key in
+          guard scanner.matches(key, Self.newValue) else { return scanner.skipValue(depth: 0) }
+          guard let text = scanner.scalarText() else { return false }
+          if let text { value = text }
+          return true
+        }
+        guard valid else { return nil }
+        if let value { list.append(value) }
       } else {
         guard skipValue(depth: 0) else { return nil }
       }
-      skipSpace()
-      guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "]") else { return nil }
-      index += 1
-      return list
+      guard closeOrContinue(UInt8(ascii: "]")) else { return nil }
+      if bytes[index - 1] == UInt8(ascii: "]") { return list }
     }
   }
 
-  /// A wanted value: a string (decoded), or a number or literal (as its text); `.some(nil)` for
+  /// A kept value: a string (decoded), or a number or literal (as its text); `.some(nil)` for
   /// null or a nested value (skipped); nil on a syntax error.
   mutating func scalarText() -> String?? {
     guard index < bytes.count else { return nil }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      guard let raw = rawString() else { return nil }
-      return .some(String(decoding: raw, as: UTF8.self))
+      guard let span = stringSpan() else { return nil }
+      return .some(text(span))
     case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "n"):
       guard skipValue(depth: 0) else { return nil }
       return .some(nil)
@@ -127,65 +189,88 @@ struct AuditDataScanner {
     }
   }
 
-  /// A string's decoded UTF-8 bytes (escapes resolved, `\/` included); nil on a syntax error.
-  mutating func rawString() -> [UInt8]? {
+  /// A string's text, escapes resolved (`\/` included).
+  func text(_ span: Span) -> String {
+    let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+    guard span.escaped else { return String(decoding: raw, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var index = 0
+    while index < raw.count {
+      let byte = raw[index]
+      index += 1
+      guard byte == UInt8(ascii: "\\") else {
+        out.append(byte)
+        continue
+      }
+      let escape = raw[index]
+      index += 1
+      switch escape {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = Self.hex4(raw, index)!
+        index += 4
+        if (0xD800...0xDBFF).contains(scalar), index + 1 < raw.count, raw[index] == UInt8(ascii: "\\"),
+          raw[index + 1] == UInt8(ascii: "u"), let low = Self.hex4(raw, index + 2), (0xDC00...0xDFFF).contains(low)
+        {
+          index += 6
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        }
+        out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+      default: out.append(escape)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Steps over a string, checking its escapes; nil on a syntax error.
+  mutating func stringSpan() -> Span? {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
     index += 1
     let start = index
-    // Fast path: no escape in the string.
-    while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
-      bytes[index] >= 0x20
-    {
-      index += 1
-    }
-    guard index < bytes.count else { return nil }
-    if bytes[index] == UInt8(ascii: "\"") {
-      let result = Array(bytes[start..<index])
-      index += 1
-      return result
-    }
-    var out = Array(bytes[start..<index])
+    var escaped = false
     while index < bytes.count {
       let byte = bytes[index]
-      index += 1
-      switch byte {
-      case UInt8(ascii: "\""): return out
-      case UInt8(ascii: "\\"):
-        guard index < bytes.count else { return nil }
-        let escape = bytes[index]
+      if byte == UInt8(ascii: "\"") {
         index += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-          guard var scalar = hex4() else { return nil }
-          if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u")
-          {
-            index += 2
-            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          }
-          out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
-        default: return nil
+        return Span(start: start, end: index - 1, escaped: escaped)
+      }
+      if byte < 0x20 { return nil }
+      index += 1
+      guard byte == UInt8(ascii: "\\") else { continue }
+      escaped = true
+      guard index < bytes.count else { return nil }
+      let escape = bytes[index]
+      index += 1
+      switch escape {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+        continue
+      case UInt8(ascii: "u"):
+        guard let scalar = Self.hex4(bytes, index) else { return nil }
+        index += 4
+        // A high surrogate followed by `\u` must pair with a low one.
+        if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        {
+          guard let low = Self.hex4(bytes, index + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
+          index += 6
         }
-      case 0x00..<0x20: return nil
-      default: out.append(byte)
+      default: return nil
       }
     }
     return nil
   }
 
-  mutating func hex4() -> UInt32? {
-    guard index + 4 <= bytes.count else { return nil }
+  static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt32? {
+    guard start + 4 <= bytes.count else { return nil }
     var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
-      index += 1
+    for offset in 0..<4 {
+      let byte = bytes[start + offset]
       switch byte {
       case 0x30...0x39: value = value << 4 | UInt32(byte - 0x30)
       case 0x41...0x46: value = value << 4 | UInt32(byte - 0x41 + 10)
@@ -200,35 +285,19 @@ struct AuditDataScanner {
   mutating func skipValue(depth: Int) -> Bool {
     guard depth < 512, index < bytes.count else { return false }
     switch bytes[index] {
-    case UInt8(ascii: "\""): return rawString() != nil
-    case UInt8(ascii: "{"), UInt8(ascii: "["):
-      let close = bytes[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-      let isObject = close == UInt8(ascii: "}")
+    case UInt8(ascii: "\""): return stringSpan() != nil
+    case UInt8(ascii: "{"): return members { scanner, _ in scanner.skipValue(depth: depth + 1) }
+    case UInt8(ascii: "["):
       index += 1
       skipSpace()
-      if index < bytes.count, bytes[index] == close {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
         index += 1
         return true
       }
       while true {
         skipSpace()
-        if isObject {
-          guard rawString() != nil else { return false }
-          skipSpace()
-          guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-          index += 1
-          skipSpace()
-        }
-        guard skipValue(depth: depth + 1) else { return false }
-        skipSpace()
-        guard index < bytes.count else { return false }
-        if bytes[index] == UInt8(ascii: ",") {
-          index += 1
-          continue
-        }
-        guard bytes[index] == close else { return false }
-        index += 1
-        return true
+        guard skipValue(depth: depth + 1), closeOrContinue(UInt8(ascii: "]")) else { return false }
+        if bytes[index - 1] == UInt8(ascii: "]") { return true }
       }
     case UInt8(ascii: "t"): return literal("true")
     case UInt8(ascii: "f"): return literal("false")

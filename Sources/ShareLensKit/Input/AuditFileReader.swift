@@ -1,17 +1,41 @@
+import Dispatch
 import Foundation
 
 /// Reads the records of one audit file, whatever its format, in one streaming pass. Each row comes
 /// out as a decoded record or as a rejection with its line and reason; nothing is skipped silently.
+/// Audit CSVs are cut into chunks of whole records parsed on `jobs` threads; the rows still come
+/// out one at a time, in file order, exactly as reading on one thread gives them.
 public struct AuditFileReader {
-  public enum Row {
-    case record(AuditRecord, line: Int)
+  public enum Row: Sendable {
+    case record(ReadRecord, line: Int)
     case rejected(line: Int, reason: String)
+  }
+
+  /// A record with what the ingest needs to know about it, worked out where it was parsed.
+  public struct ReadRecord: Sendable {
+    public var record: AuditRecord
+    var key: AuditIngest.RecordKey
+    public var effect: SharingOperations.Effect?
+
+    init(_ record: AuditRecord) {
+      self.record = record
+      key = AuditIngest.RecordKey(record.id)
+      effect = SharingOperations.effect(of: record)
+    }
   }
 
   public var path: String
   public var format: InputFormat
   /// Called now and then with the bytes of the file read so far.
   public var progress: ((Int64) -> Void)?
+  /// Threads that parse an audit CSV; 1 parses it on the calling thread.
+  public var jobs = 1
+  /// Cut CSV files into chunks of whole records (false: `CSVRecordReader` reads every record, the
+  /// reference the chunked reading is tested against).
+  var chunked = true
+  /// The size CSV chunks are cut at.
+  public var chunkSize = Self.defaultChunkSize
+  public static let defaultChunkSize = 2 << 20
 
   public init(path: String, format: InputFormat) {
     self.path = path
@@ -84,9 +108,56 @@ public struct AuditFileReader {
   static let sentinelNames = Dictionary(sentinelPrecedence, uniquingKeysWith: { first, _ in first })
 
   func readCSV(_ reader: ByteReader, style: inout DateColumnStyle, _ visit: (Row) -> Void) throws(ShareLensError) {
-    let records = CSVRecordReader(reader)
+    var records = CSVRecordReader(reader)
     guard let columnNames = try records.header() else { return }
     let columns = Columns(header: columnNames)
+    var rows = AuditCSVRows(columnCount: columnNames.count, columns: columns)
+    func deliver(_ parsed: AuditCSVRows.Parsed) {
+      switch parsed {
+      case .row(let row): visit(row)
+      case .needsDate(var read, let date, let line):
+        guard let time = style.parse(date) else {
+          visit(.rejected(line: line, reason: Self.reason(.badTime(date))))
+          return
+        }
+        read.record.time = time
+        visit(.record(read, line: line))
+      }
+    }
+    if chunked, format != .sentinelCSV {
+      let (pending, line) = records.remainder()
+      let chunker = CSVChunker(reader, pending: pending, line: line, targetSize: chunkSize)
+      // Chunks parse on other threads while this one reads ahead and hands out the rows in order.
+      var inFlight: [ParsedChunk] = []
+      let window = jobs + 2
+      func handOut(_ chunk: ParsedChunk) {
+        chunk.done.wait()
+        for parsed in chunk.rows { deliver(parsed) }
+      }
+      var rest: (bytes: [UInt8], line: Int)?
+      while rest == nil, let piece = try chunker.next() {
+        switch piece {
+        case .chunk(let bytes, let firstLine, _) where jobs == 1:
+          for parsed in rows.parse(chunk: bytes, firstLine: firstLine) { deliver(parsed) }
+        case .chunk(let bytes, let firstLine, _):
+          let chunk = ParsedChunk()
+          let template = rows
+          DispatchQueue.global().async {
+            var parser = template
+            chunk.rows = parser.parse(chunk: bytes, firstLine: firstLine)
+            chunk.done.signal()
+          }
+          inFlight.append(chunk)
+          if inFlight.count >= window { handOut(inFlight.removeFirst()) }
+        case .rest(let bytes, let line):
+          rest = (bytes, line)
+        }
+      }
+      for chunk in inFlight { handOut(chunk) }
+      guard let rest else { return }
+      // A broken quote or an oversized record: the record reader takes it from there.
+      records = CSVRecordReader(reader, pending: rest.bytes, line: rest.line)
+    }
     while let record = try records.next() {
       if record.oversized || (record.truncated && record.fields.isEmpty) {
         visit(
@@ -107,34 +178,33 @@ public struct AuditFileReader {
         visit(.rejected(line: record.line, reason: reason))
         continue
       }
-      visit(decodeCSVRow(record, header: columnNames, columns: columns, style: &style))
+      if format == .sentinelCSV {
+        visit(decodeSentinelRow(record, header: columnNames, style: &style))
+      } else if let parsed = rows.decode(record) {
+        deliver(parsed)
+      }
     }
   }
 
-  func decodeCSVRow(
-    _ record: CSVRecordReader.Record, header: [String], columns: Columns, style: inout DateColumnStyle
-  ) -> Row {
+  /// One chunk's rows, filled in by the thread that parses it.
+  final class ParsedChunk: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    var rows: [AuditCSVRows.Parsed] = []
+  }
+
+  /// Sentinel's OfficeActivity table: AuditData's fields are columns of their own.
+  func decodeSentinelRow(_ record: CSVRecordReader.Record, header: [String], style: inout DateColumnStyle) -> Row {
+    var data: [String: Any] = [:]
+    for (index, name) in header.enumerated() {
+      let key = Self.sentinelNames[name.lowercased()] ?? name
+      if data[key] == nil { data[key] = String(decoding: record.fields[index], as: UTF8.self) }
+    }
+    // Sentinel writes TimeGenerated in the exporting machine's format: read it as a date column.
+    if let time = data["CreationTime"] as? String, AuditTime.parseISO(time) == nil { data["CreationTime"] = nil }
+    let columns = Columns(header: header)
     func field(_ index: Int?) -> String? {
       guard let index else { return nil }
       return String(decoding: record.fields[index], as: UTF8.self)
-    }
-    var data: [String: Any]
-    if format == .sentinelCSV {
-      data = [:]
-      for (index, name) in header.enumerated() {
-        let key = Self.sentinelNames[name.lowercased()] ?? name
-        if data[key] == nil { data[key] = String(decoding: record.fields[index], as: UTF8.self) }
-      }
-      // Sentinel writes TimeGenerated in the exporting machine's format: read it as a date column.
-      if let time = data["CreationTime"] as? String, AuditTime.parseISO(time) == nil { data["CreationTime"] = nil }
-    } else {
-      guard let auditIndex = columns.auditData else {
-        return .rejected(line: record.line, reason: "no AuditData column")
-      }
-      switch Self.decodeAuditData(record.fields[auditIndex]) {
-      case .success(let object): data = object
-      case .failure(let why): return .rejected(line: record.line, reason: why.message)
-      }
     }
     let envelope = AuditRecordDecoder.Envelope(
       id: field(columns.id), date: field(columns.date), operation: field(columns.operation),
@@ -144,10 +214,20 @@ public struct AuditFileReader {
 
   func row(_ data: [String: Any], envelope: AuditRecordDecoder.Envelope, line: Int, style: inout DateColumnStyle) -> Row
   {
+    row(AuditFields(data), envelope: envelope, line: line, style: &style)
+  }
+
+  func row(_ data: AuditFields, envelope: AuditRecordDecoder.Envelope, line: Int, style: inout DateColumnStyle) -> Row {
     switch AuditRecordDecoder.decode(data, envelope: envelope, dateStyle: &style) {
-    case .success(let record): return .record(record, line: line)
-    case .failure(.missing(let field)): return .rejected(line: line, reason: "no \(field) in the record")
-    case .failure(.badTime(let text)): return .rejected(line: line, reason: "unreadable time \(Self.shortened(text))")
+    case .success(let record): return .record(ReadRecord(record), line: line)
+    case .failure(let failure): return .rejected(line: line, reason: Self.reason(failure))
+    }
+  }
+
+  static func reason(_ failure: AuditRecordDecoder.Failure) -> String {
+    switch failure {
+    case .missing(let field): return "no \(field) in the record"
+    case .badTime(let text): return "unreadable time \(Self.shortened(text))"
     }
   }
 
@@ -161,7 +241,12 @@ public struct AuditFileReader {
       case .scalar(let line):
         visit(.rejected(line: line, reason: "a JSON value that is not a record object"))
       case .object(let line, let bytes):
-        switch format == .managementAPIJSON ? Self.decodeAuditData(bytes) : Self.decodeObject(bytes) {
+        // Management API records are AuditData itself: the fast scanner reads most of them.
+        if format == .managementAPIJSON, let fields = AuditDataScanner.scan(bytes) {
+          visit(row(fields, envelope: .init(), line: line, style: &style))
+          continue
+        }
+        switch Self.decodeObject(bytes) {
         case .failure(let why): visit(.rejected(line: line, reason: why.message))
         case .success(let object):
           // Graph and OData wrap the records: `{"value": [ … ]}`.
@@ -251,14 +336,8 @@ public struct AuditFileReader {
     }
   }
 
-  /// A JSON object from bytes (AuditData is JSON inside a CSV field, sometimes inside JSON again).
-  /// AuditData read for the report: the fast scanner first; JSONSerialization when it cannot,
-  /// which either reads it too (a shape the scanner does not know) or says why it is not JSON.
-  static func decodeAuditData(_ bytes: [UInt8]) -> Result<[String: Any], DecodeFailure> {
-    if let fields = AuditDataScanner.scan(bytes) { return .success(fields) }
-    return decodeObject(bytes)
-  }
-
+  /// A JSON object from bytes (AuditData is JSON inside a CSV field, sometimes inside JSON again),
+  /// or why it is not one.
   static func decodeObject(_ bytes: [UInt8]) -> Result<[String: Any], DecodeFailure> {
     let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x09 }
     guard !trimmed.isEmpty else { return .failure(.invalid("AuditData is empty")) }

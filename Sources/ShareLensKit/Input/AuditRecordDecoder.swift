@@ -33,57 +33,72 @@ public enum AuditRecordDecoder {
   public static func decode(
     _ data: [String: Any], envelope: Envelope, dateStyle: inout DateColumnStyle
   ) -> Result<AuditRecord, Failure> {
-    guard let id = nonEmpty(string(data["Id"])) ?? nonEmpty(envelope.id) else { return .failure(.missing("Id")) }
-    guard let operation = nonEmpty(string(data["Operation"])) ?? nonEmpty(envelope.operation) else {
+    decode(AuditFields(data), envelope: envelope, dateStyle: &dateStyle)
+  }
+
+  public static func decode(
+    _ fields: AuditFields, envelope: Envelope, dateStyle: inout DateColumnStyle
+  ) -> Result<AuditRecord, Failure> {
+    switch decode(fields, envelope: envelope) {
+    case .failure(let failure): return .failure(failure)
+    case .success(var decoded):
+      if let date = decoded.columnDate {
+        guard let time = dateStyle.parse(date) else { return .failure(.badTime(date)) }
+        decoded.record.time = time
+      }
+      return .success(decoded.record)
+    }
+  }
+
+  /// A record whose time is still to be read from the export's date column (`columnDate`), which
+  /// must be done in row order: the column's day/month order is learned from the rows before.
+  public struct Decoded: Sendable {
+    public var record: AuditRecord
+    public var columnDate: String?
+  }
+
+  /// Decodes everything but a date-column time, which is left in `columnDate`.
+  public static func decode(_ fields: AuditFields, envelope: Envelope) -> Result<Decoded, Failure> {
+    guard let id = nonEmpty(fields[.id]) ?? nonEmpty(envelope.id) else { return .failure(.missing("Id")) }
+    guard let operation = nonEmpty(fields[.operation]) ?? nonEmpty(envelope.operation) else {
       return .failure(.missing("Operation"))
     }
-    let time: Int64
-    if let creation = nonEmpty(string(data["CreationTime"])) {
+    var time: Int64 = 0
+    var columnDate: String?
+    if let creation = nonEmpty(fields[.creationTime]) {
       guard let parsed = AuditTime.parseISO(creation) else { return .failure(.badTime(creation)) }
       time = parsed
     } else if let date = nonEmpty(envelope.date?.trimmingCharacters(in: .whitespaces)) {
-      guard let parsed = dateStyle.parse(date) else { return .failure(.badTime(date)) }
-      time = parsed
+      columnDate = date
     } else {
       return .failure(.missing("CreationTime"))
     }
     var record = AuditRecord(id: id.lowercased(), time: time, operation: operation)
-    record.recordType = string(data["RecordType"]) ?? envelope.recordType ?? ""
-    record.userId = string(data["UserId"]) ?? envelope.userId ?? ""
-    record.workload = string(data["Workload"]) ?? ""
-    record.objectId = string(data["ObjectId"]) ?? ""
-    record.siteUrl = string(data["SiteUrl"]) ?? ""
-    record.sourceRelativeUrl = string(data["SourceRelativeUrl"]) ?? ""
-    record.sourceFileName = string(data["SourceFileName"]) ?? ""
-    record.listItemUniqueId = (string(data["ListItemUniqueId"]) ?? "").lowercased()
-    record.uniqueSharingId = (string(data["UniqueSharingId"]) ?? "").lowercased()
-    record.eventData = string(data["EventData"]) ?? ""
-    record.targetUserOrGroupName = string(data["TargetUserOrGroupName"]) ?? ""
-    record.targetUserOrGroupType = string(data["TargetUserOrGroupType"]) ?? ""
-    record.userAgent = string(data["UserAgent"]) ?? ""
-    let context = data["AppAccessContext"] as? [String: Any]
-    record.applicationName = nonEmpty(string(data["ApplicationDisplayName"])) ?? string(context?["ClientAppName"]) ?? ""
-    record.correlationId = (string(data["CorrelationId"]) ?? string(context?["CorrelationId"]) ?? "").lowercased()
-    record.itemType = string(data["ItemType"]) ?? ""
-    record.sharingLinkScope = string(data["SharingLinkScope"]) ?? ""
-    if let properties = data["ModifiedProperties"] as? [[String: Any]] {
-      record.modifiedGroupNames = properties.compactMap { string($0["NewValue"]) }.filter {
-        $0.hasPrefix("SharingLinks.")
-      }
+    record.recordType = fields[.recordType] ?? envelope.recordType ?? ""
+    record.userId = fields[.userId] ?? envelope.userId ?? ""
+    record.workload = fields[.workload] ?? ""
+    record.objectId = fields[.objectId] ?? ""
+    record.siteUrl = fields[.siteUrl] ?? ""
+    record.sourceRelativeUrl = fields[.sourceRelativeUrl] ?? ""
+    record.sourceFileName = fields[.sourceFileName] ?? ""
+    record.listItemUniqueId = (fields[.listItemUniqueId] ?? "").lowercased()
+    record.uniqueSharingId = (fields[.uniqueSharingId] ?? "").lowercased()
+    record.eventData = fields[.eventData] ?? ""
+    record.targetUserOrGroupName = fields[.targetUserOrGroupName] ?? ""
+    record.targetUserOrGroupType = fields[.targetUserOrGroupType] ?? ""
+    record.userAgent = fields[.userAgent] ?? ""
+    record.applicationName = nonEmpty(fields[.applicationDisplayName]) ?? fields.contextClientAppName ?? ""
+    record.correlationId = (fields[.correlationId] ?? fields.contextCorrelationId ?? "").lowercased()
+    record.itemType = fields[.itemType] ?? ""
+    record.sharingLinkScope = fields[.sharingLinkScope] ?? ""
+    if let values = fields.newValues {
+      record.modifiedGroupNames = values.filter { $0.hasPrefix("SharingLinks.") }
     }
-    return .success(record)
+    return .success(Decoded(record: record, columnDate: columnDate))
   }
 
   /// Strings as they are; numbers and booleans as their text (`14`, `true`).
-  static func string(_ value: Any?) -> String? {
-    switch value {
-    case let text as String: return text
-    case let number as NSNumber:
-      if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
-      return number.stringValue
-    default: return nil
-    }
-  }
+  static func string(_ value: Any?) -> String? { AuditFields.text(value) }
 
   static func nonEmpty(_ value: String?) -> String? {
     guard let value, !value.isEmpty else { return nil }

@@ -27,6 +27,25 @@ public final class CSVRecordReader {
     self.reader = reader
   }
 
+  /// Continues a file part-way: `pending` (starting at a record boundary on line `line`) is read
+  /// before the reader's next block.
+  public init(_ reader: ByteReader, pending: [UInt8], line: Int) {
+    self.reader = reader
+    self.replay = pending
+    self.line = line
+  }
+
+  /// Hands over what was read from the file but not parsed yet, and the line it starts on, so that
+  /// another reader can go on from here. Call between records; this reader is done afterwards.
+  public func remainder() -> (bytes: [UInt8], line: Int) {
+    let bytes = Array(replay[replayPosition...]) + block[position...]
+    replay = []
+    replayPosition = 0
+    block = []
+    position = 0
+    return (bytes, line)
+  }
+
   /// The header: the first record that is not Windows PowerShell's `#TYPE …` line; nil for a file
   /// without one. Call before `next()`.
   public func header() throws(ShareLensError) -> [String]? {

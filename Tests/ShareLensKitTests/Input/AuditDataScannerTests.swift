@@ -16,6 +16,7 @@ import Testing
       let bytes = Array(row[5].utf8)
       let fast = try #require(AuditDataScanner.scan(bytes), "the scanner gave up on a valid record")
       let slow = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+      #expect(fast == AuditFields(slow))
       let a = AuditRecordDecoder.decode(fast, envelope: .init(), dateStyle: &style)
       let b = AuditRecordDecoder.decode(slow, envelope: .init(), dateStyle: &style)
       #expect(try a.get() == b.get())
@@ -35,13 +36,12 @@ import Testing
     let text =
       #"{"Id":"a\/b","UserAgent":"\"q\" \u00e9 \ud83d\udcc4","RecordType":14,"AppAccessContext":{"ClientAppName":"Microsoft Teams","Other":[1,{"x":null}]},"ModifiedProperties":[{"Name":"Name","NewValue":"SharingLinks.i.AnonymousEdit.l"}],"Ignored":{"deep":[[[]]]}}"#
     let fields = try #require(AuditDataScanner.scan(Array(text.utf8)))
-    #expect(fields["Id"] as? String == "a/b")
-    #expect(fields["UserAgent"] as? String == "\"q\" é 📄")
-    #expect(fields["RecordType"] as? String == "14")
-    #expect((fields["AppAccessContext"] as? [String: Any])?["ClientAppName"] as? String == "Microsoft Teams")
+    #expect(fields[.id] == "a/b")
+    #expect(fields[.userAgent] == "\"q\" é 📄")
+    #expect(fields[.recordType] == "14")
+    #expect(fields.contextClientAppName == "Microsoft Teams")
+    #expect(fields.newValues == ["SharingLinks.i.AnonymousEdit.l"])
     #expect(
-      (fields["ModifiedProperties"] as? [[String: Any]])?.first?["NewValue"] as? String
-        == "SharingLinks.i.AnonymousEdit.l")
-    #expect(fields["Ignored"] == nil)
+      fields == AuditFields(try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])))
   }
 }

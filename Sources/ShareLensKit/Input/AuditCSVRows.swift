@@ -1,0 +1,174 @@
+/// Turns the rows of an audit CSV (the Purview layouts and PowerShell's) into records, either from
+/// a chunk of whole records (fields are located in place; only AuditData is copied, to undo the
+/// CSV quoting) or from one record of `CSVRecordReader`. Both give the same rows for the same
+/// bytes. One value per thread: it reuses its buffers.
+struct AuditCSVRows {
+  /// One row's outcome. A time from the export's date column is read afterwards, in row order.
+  enum Parsed: Sendable {
+    case row(AuditFileReader.Row)
+    case needsDate(AuditFileReader.ReadRecord, date: String, line: Int)
+  }
+
+  /// A field's raw bytes in the chunk. `quoted`: it holds quote characters, so its text needs
+  /// the CSV quoting undone; `dropsCarriageReturn`: the record's last field, whose text loses a
+  /// final carriage return (a CRLF line end).
+  struct Field {
+    var start: Int
+    var end: Int
+    var quoted: Bool
+    var dropsCarriageReturn: Bool
+  }
+
+  let columnCount: Int
+  let columns: AuditFileReader.Columns
+  private var fields: [Field] = []
+  private var scratch: [UInt8] = []
+
+  init(columnCount: Int, columns: AuditFileReader.Columns) {
+    self.columnCount = columnCount
+    self.columns = columns
+  }
+
+  /// Every record of a chunk of whole records, in order; blank lines give nothing.
+  mutating func parse(chunk: [UInt8], firstLine: Int) -> [Parsed] {
+    var rows: [Parsed] = []
+    rows.reserveCapacity(chunk.count / 1024 + 1)
+    chunk.withUnsafeBufferPointer { bytes in
+      var index = 0
+      var line = firstLine
+      while index < bytes.count {
+        let recordLine = line
+        fields.removeAll(keepingCapacity: true)
+        var fieldStart = index
+        var quoted = false
+        var inQuotes = false
+        var ended = false
+        // `""` inside quotes leaves and re-enters them, which is all the splitting needs.
+        while index < bytes.count {
+          let byte = bytes[index]
+          index += 1
+          if inQuotes {
+            if byte == UInt8(ascii: "\"") {
+              inQuotes = false
+            } else if byte == 0x0A {
+              line += 1
+            }
+            continue
+          }
+          if byte == UInt8(ascii: "\"") {
+            inQuotes = true
+            quoted = true
+          } else if byte == UInt8(ascii: ",") {
+            fields.append(Field(start: fieldStart, end: index - 1, quoted: quoted, dropsCarriageReturn: false))
+            fieldStart = index
+            quoted = false
+          } else if byte == 0x0A {
+            line += 1
+            ended = true
+            break
+          }
+        }
+        // An unquoted last field loses its carriage return here, a quoted one once unquoted.
+        var last = Field(start: fieldStart, end: ended ? index - 1 : index, quoted: quoted, dropsCarriageReturn: quoted)
+        if !quoted, last.end > last.start, bytes[last.end - 1] == 0x0D { last.end -= 1 }
+        fields.append(last)
+        if let row = decode(bytes, line: recordLine) { rows.append(row) }
+      }
+    }
+    return rows
+  }
+
+  /// A record read by `CSVRecordReader` (its fields already unquoted).
+  mutating func decode(_ record: CSVRecordReader.Record) -> Parsed? {
+    var joined: [UInt8] = []
+    joined.reserveCapacity(record.fields.reduce(0) { $0 + $1.count })
+    fields.removeAll(keepingCapacity: true)
+    for field in record.fields {
+      fields.append(
+        Field(start: joined.count, end: joined.count + field.count, quoted: false, dropsCarriageReturn: false))
+      joined += field
+    }
+    return joined.withUnsafeBufferPointer { decode($0, line: record.line) }
+  }
+
+  /// The current `fields` as a row; nil for a blank line.
+  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Parsed? {
+    if fields.count == 1 {
+      text(of: fields[0], in: bytes, into: &scratch)
+      if scratch.isEmpty { return nil }
+    }
+    guard fields.count == columnCount else {
+      let reason =
+        fields.count < columnCount
+        ? "the row has \(fields.count) of the header's \(columnCount) columns"
+        : "the row has \(fields.count) fields but the header \(columnCount) (a comma outside quotes?)"
+      return .row(.rejected(line: line, reason: reason))
+    }
+    guard let auditIndex = columns.auditData else {
+      return .row(.rejected(line: line, reason: "no AuditData column"))
+    }
+    text(of: fields[auditIndex], in: bytes, into: &scratch)
+    let auditData: AuditFields
+    if let scanned = scratch.withUnsafeBufferPointer({ AuditDataScanner.scan($0) }) {
+      auditData = scanned
+    } else {
+      switch AuditFileReader.decodeObject(scratch) {
+      case .success(let object): auditData = AuditFields(object)
+      case .failure(let why): return .row(.rejected(line: line, reason: why.message))
+      }
+    }
+    func column(_ index: Int?) -> String? {
+      guard let index else { return nil }
+      let field = fields[index]
+      if !field.quoted {
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+      }
+      var value: [UInt8] = []
+      text(of: field, in: bytes, into: &value)
+      return String(decoding: value, as: UTF8.self)
+    }
+    let envelope = AuditRecordDecoder.Envelope(
+      id: column(columns.id), date: column(columns.date), operation: column(columns.operation),
+      userId: column(columns.userId), recordType: column(columns.recordType))
+    switch AuditRecordDecoder.decode(auditData, envelope: envelope) {
+    case .failure(let failure): return .row(.rejected(line: line, reason: AuditFileReader.reason(failure)))
+    case .success(let decoded):
+      let read = AuditFileReader.ReadRecord(decoded.record)
+      if let date = decoded.columnDate { return .needsDate(read, date: date, line: line) }
+      return .row(.record(read, line: line))
+    }
+  }
+
+  /// A field's text, as `CSVRecordReader` reads it: outside quotes a quote opens them; inside,
+  /// `""` is a quote and a lone quote closes them.
+  private func text(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    out.removeAll(keepingCapacity: true)
+    let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+    if !field.quoted {
+      out.append(contentsOf: raw)
+    } else {
+      var index = 0
+      var inQuotes = false
+      var runStart = 0
+      while index < raw.count {
+        let byte = raw[index]
+        index += 1
+        guard byte == UInt8(ascii: "\"") else { continue }
+        // Copy the run before this quote in one go.
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index - 1]))
+        runStart = index
+        if !inQuotes {
+          inQuotes = true
+        } else if index < raw.count, raw[index] == UInt8(ascii: "\"") {
+          out.append(byte)
+          index += 1
+          runStart = index
+        } else {
+          inQuotes = false
+        }
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<raw.count]))
+    }
+    if field.dropsCarriageReturn, out.last == 0x0D { out.removeLast() }
+  }
+}

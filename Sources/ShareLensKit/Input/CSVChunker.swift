@@ -1,0 +1,108 @@
+/// Cuts a CSV byte stream into chunks of whole records so that they can be parsed in parallel.
+/// A chunk ends at a line break outside quotes: there the count of quote characters since the
+/// start of the file is even, which is exactly where `CSVRecordReader` ends a record, so parsing
+/// the chunks one after the other reads the same records as reading the file in one go.
+///
+/// Anything the record reader treats specially (a quote that never closes, a record longer than
+/// `CSVRecordReader.recordLimit`) is handed back whole, from the last boundary on, as the `rest`
+/// of the file to be read sequentially.
+final class CSVChunker {
+  enum Piece {
+    /// Whole records starting on line `firstLine`; `lineBreaks` is the count of line breaks in them.
+    case chunk(bytes: [UInt8], firstLine: Int, lineBreaks: Int)
+    /// From here on the file must be read by `CSVRecordReader`: these bytes (starting at a record
+    /// boundary on `line`), then the reader's remaining blocks.
+    case rest(bytes: [UInt8], line: Int)
+  }
+
+  private let reader: ByteReader
+  private let targetSize: Int
+  private var buffer: [UInt8]
+  private var line: Int
+  private var atEnd = false
+  private var handedOver = false
+
+  /// - Parameters:
+  ///   - pending: bytes already read from `reader`, starting at a record boundary on `line`.
+  ///   - targetSize: the size a chunk is cut at (it ends at the first boundary before it, or grows
+  ///     to the end of a record longer than that).
+  init(_ reader: ByteReader, pending: [UInt8], line: Int, targetSize: Int) {
+    self.reader = reader
+    self.buffer = pending
+    self.line = line
+    self.targetSize = max(1, targetSize)
+  }
+
+  func next() throws(ShareLensError) -> Piece? {
+    guard !handedOver else { return nil }
+    while true {
+      while buffer.count < targetSize, !atEnd {
+        if let block = try reader.nextBlock() { buffer += block } else { atEnd = true }
+      }
+      if buffer.isEmpty { return nil }
+      if let boundary = Self.lastBoundary(in: buffer), boundary <= CSVRecordReader.recordLimit {
+        // The chunk keeps the buffer's storage; only the short tail is copied.
+        var chunk = buffer
+        buffer = Array(chunk[boundary...])
+        chunk.removeLast(chunk.count - boundary)
+        return emit(chunk)
+      }
+      if atEnd {
+        // The last record has no line break after it: whole if its quotes are balanced.
+        if Self.quoteCount(buffer[...]) % 2 == 0, buffer.count <= CSVRecordReader.recordLimit {
+          let chunk = buffer
+          buffer = []
+          return emit(chunk)
+        }
+        return handOver()
+      }
+      if buffer.count > CSVRecordReader.recordLimit { return handOver() }
+      // One record longer than the target: read on until it ends.
+      if let block = try reader.nextBlock() { buffer += block } else { atEnd = true }
+    }
+  }
+
+  private func emit(_ chunk: [UInt8]) -> Piece {
+    let breaks = Self.lineBreakCount(chunk[...])
+    let first = line
+    line += breaks
+    return .chunk(bytes: chunk, firstLine: first, lineBreaks: breaks)
+  }
+
+  private func handOver() -> Piece {
+    handedOver = true
+    let rest = buffer
+    buffer = []
+    return .rest(bytes: rest, line: line)
+  }
+
+  /// The offset just after the last line break outside quotes, given that `bytes` starts outside
+  /// quotes; nil when there is none.
+  static func lastBoundary(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      // Parity of the quotes after each position, walking back from the end.
+      var inQuotesAtEnd = quoteCount(bytes[...]) % 2 == 1
+      var index = buffer.count
+      while index > 0 {
+        index -= 1
+        let byte = buffer[index]
+        if byte == 0x0A, !inQuotesAtEnd { return index + 1 }
+        if byte == UInt8(ascii: "\"") { inQuotesAtEnd.toggle() }
+      }
+      return nil
+    }
+  }
+
+  static func quoteCount(_ bytes: ArraySlice<UInt8>) -> Int { count(UInt8(ascii: "\""), in: bytes) }
+  static func lineBreakCount(_ bytes: ArraySlice<UInt8>) -> Int { count(0x0A, in: bytes) }
+
+  /// A loop the compiler vectorises.
+  @inline(__always)
+  static func count(_ target: UInt8, in bytes: ArraySlice<UInt8>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var total = 0
+      for byte in buffer { total &+= byte == target ? 1 : 0 }
+      return total
+    }
+  }
+}
