@@ -49,7 +49,8 @@ struct BuildCommand {
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     clock.lap("analyse (links joined, postures, findings)")
     let pages = ReportBuilder(context: context).pages()
-    let renderer = SiteRenderer(context: context)
+    var renderer = SiteRenderer(context: context)
+    renderer.jobs = options.jobs
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
     try writer.write { staging throws(ShareLensError) in
       try renderer.render(pages) { file throws(ShareLensError) in try SiteWriter.save(file, in: staging) }

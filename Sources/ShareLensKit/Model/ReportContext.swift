@@ -67,7 +67,10 @@ public struct ReportContext: Sendable {
 public struct ReportPage: Sendable {
   public var slug: String
   public var navigationTitle: String
-  public var document: MarkdownDocument
+  /// The page's Markdown, built when it is asked for: a large report's pages are built one at a
+  /// time as they are written (and on several threads), never all held at once.
+  public var document: MarkdownDocument { build() }
+  private let build: @Sendable () -> MarkdownDocument
   /// The continuation pages of a long table are reached from their first page, not the navigation.
   public var inNavigation: Bool
   /// The navigation entry this page belongs to.
@@ -76,9 +79,16 @@ public struct ReportPage: Sendable {
   public init(
     slug: String, navigationTitle: String, document: MarkdownDocument, inNavigation: Bool = true, section: String? = nil
   ) {
+    self.init(slug: slug, navigationTitle: navigationTitle, inNavigation: inNavigation, section: section) { document }
+  }
+
+  public init(
+    slug: String, navigationTitle: String, inNavigation: Bool = true, section: String? = nil,
+    build: @escaping @Sendable () -> MarkdownDocument
+  ) {
     self.slug = slug
     self.navigationTitle = navigationTitle
-    self.document = document
+    self.build = build
     self.inNavigation = inNavigation
     self.section = section ?? slug
   }

@@ -27,30 +27,35 @@ public enum Format {
   }
 
   /// `2026-12-04 20:06 UTC`.
-  public static func timestamp(_ date: Date) -> String {
-    let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d UTC", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-      c.minute ?? 0)
+  public static func timestamp(_ date: Date) -> String { minute(date) + " UTC" }
+
+  /// `2026-12-04 20:06` (UTC, for tables that say so once).
+  public static func minute(_ date: Date) -> String {
+    let c = civil(date)
+    return "\(padded(c.year, 4))-\(padded(c.month))-\(padded(c.day)) \(padded(c.hour)):\(padded(c.minute))"
   }
 
   /// ISO 8601 in UTC with seconds, for machine-readable places.
   public static func iso8601(_ date: Date) -> String {
-    let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-      c.minute ?? 0, c.second ?? 0)
+    let c = civil(date)
+    return
+      "\(padded(c.year, 4))-\(padded(c.month))-\(padded(c.day))T\(padded(c.hour)):\(padded(c.minute)):\(padded(c.second))Z"
+  }
+
+  /// The UTC calendar time of a date, seconds rounded down.
+  static func civil(_ date: Date) -> CivilTime {
+    CivilTime(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+  }
+
+  /// `7` → `07`: zero-padded to `width` digits, as `%0*d` does.
+  static func padded(_ value: Int, _ width: Int = 2) -> String {
+    let digits = String(value.magnitude)
+    let padding = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
+    return value < 0 ? "-" + padding + digits : padding + digits
   }
 
   private static func oneDecimal(_ value: Double) -> String {
     let tenths = Int((value * 10).rounded())
     return "\(tenths / 10).\(tenths % 10)"
   }
-
-  static let utcCalendar: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    calendar.locale = Locale(identifier: "en_US_POSIX")
-    return calendar
-  }()
 }

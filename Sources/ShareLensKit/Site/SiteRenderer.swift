@@ -9,6 +9,8 @@ public struct SiteRenderer: Sendable {
   var layout: Layout
   /// The page the report title in the masthead leads to.
   public var home = "index.html"
+  /// Threads that render pages.
+  public var jobs = 1
 
   public init(context: ReportContext) {
     self.init(context: context, layout: Layout(template: EmbeddedFiles.templates[Self.layoutName] ?? ""))
@@ -25,17 +27,47 @@ public struct SiteRenderer: Sendable {
     return files
   }
 
-  /// Renders page after page into `emit`, so that a large report is never whole in memory.
+  /// Renders the pages into `emit`, a few at a time (on `jobs` threads), so that a large report is
+  /// never whole in memory; `report.json` and `links.csv` are built meanwhile on another thread.
   public func render(_ pages: [ReportPage], into emit: (OutputFile) throws(ShareLensError) -> Void)
     throws(ShareLensError)
   {
-    for page in pages {
-      let markdown = page.document.text
-      try emit(OutputFile(path: page.markdownPath, text: markdown))
-      guard let content = MarkdownRenderer.html(fromMarkdown: markdown) else {
-        throw ShareLensError(.renderFailed(page: page.slug))
+    let context = context
+    let data = Parallel.Background(jobs: jobs) {
+      (ReportJSON(context: context).encoded(), ReportJSON.linksCSV(context))
+    }
+    let navigation = navigation(pages)
+    let batch = max(jobs, 1) * 4
+    for start in stride(from: 0, to: pages.count, by: batch) {
+      let some = Array(pages[start..<min(start + batch, pages.count)])
+      let rendered = Parallel.map(some, jobs: jobs) { page in render(page, navigation: navigation) }
+      for files in rendered {
+        let files = try files.get()
+        try emit(files.markdown)
+        try emit(files.html)
       }
-      let html = try layout.render(
+    }
+    let (json, csv) = data.value()
+    try emit(OutputFile(path: "report.json", text: json))
+    try emit(OutputFile(path: LinksPage.csvPath, text: csv))
+    if let style = classificationStyle {
+      try emit(OutputFile(path: "assets/" + Self.classificationStylePath, text: style))
+    }
+    for (name, text) in EmbeddedFiles.assets.sorted(by: { $0.key < $1.key }) {
+      try emit(OutputFile(path: "assets/" + name, text: text))
+    }
+  }
+
+  /// One page's Markdown and HTML files.
+  func render(
+    _ page: ReportPage, navigation: (ReportPage) -> HTML
+  ) -> Result<(markdown: OutputFile, html: OutputFile), ShareLensError> {
+    let markdown = page.document.text
+    guard let content = MarkdownRenderer.html(fromMarkdown: markdown) else {
+      return .failure(ShareLensError(.renderFailed(page: page.slug)))
+    }
+    let rendered = Result { () throws(ShareLensError) in
+      try layout.render(
         text: [
           "title": page.navigationTitle,
           "report-title": context.title,
@@ -46,23 +78,27 @@ public struct SiteRenderer: Sendable {
           "title-prefix": titlePrefix,
         ],
         raw: [
-          "navigation": navigation(pages, current: page),
+          "navigation": navigation(page),
           "content": HTML(stringLiteral: content),
           "classification-banner": classificationBanner,
           "classification-banner-bottom": classificationBanner(bottom: true),
           "classification-style": classificationStyle == nil
             ? "" : "\n<link rel=\"stylesheet\" href=\"assets/\(Self.classificationStylePath)\">",
         ])
-      try emit(OutputFile(path: page.htmlPath, text: html))
     }
-    try emit(OutputFile(path: "report.json", text: ReportJSON(context: context).encoded()))
-    try emit(OutputFile(path: LinksPage.csvPath, text: ReportJSON.linksCSV(context)))
-    if let style = classificationStyle {
-      try emit(OutputFile(path: "assets/" + Self.classificationStylePath, text: style))
+    return rendered.map {
+      (OutputFile(path: page.markdownPath, text: markdown), OutputFile(path: page.htmlPath, text: $0))
     }
-    for (name, text) in EmbeddedFiles.assets.sorted(by: { $0.key < $1.key }) {
-      try emit(OutputFile(path: "assets/" + name, text: text))
+  }
+
+  /// The navigation list, built once per section rather than once per page.
+  func navigation(_ pages: [ReportPage]) -> @Sendable (ReportPage) -> HTML {
+    var bySection: [String: HTML] = [:]
+    for page in pages where bySection[page.section] == nil {
+      bySection[page.section] = navigation(pages, current: page)
     }
+    let lists = bySection
+    return { page in lists[page.section] ?? "" }
   }
 
   func navigation(_ pages: [ReportPage], current: ReportPage) -> HTML {

@@ -118,8 +118,7 @@ public enum InputsPage {
 
   static func time(_ seconds: Int64?) -> String {
     guard let seconds else { return "–" }
-    return Format.timestamp(Date(timeIntervalSince1970: TimeInterval(seconds))).replacingOccurrences(
-      of: " UTC", with: "")
+    return Format.minute(Date(timeIntervalSince1970: TimeInterval(seconds)))
   }
 
   static func origin(_ origin: ReportInputs.Origin) -> Markdown {

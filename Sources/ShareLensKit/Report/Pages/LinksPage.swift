@@ -12,17 +12,17 @@ public enum LinksPage {
 
   public static func build(_ context: ReportContext) -> [ReportPage] {
     let links = context.links
-    let chunks = stride(from: 0, to: max(links.count, 1), by: rowsPerPage).map {
-      Array(links[$0..<min($0 + rowsPerPage, links.count)])
-    }
-    return chunks.enumerated().map { index, chunk in
-      var document = MarkdownDocument(title: index == 0 ? "Link inventory" : "Link inventory, page \(index + 1)")
-      if index == 0 { summary(links, visitors: context.anonymousVisitors, into: &document) }
-      if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
-      if !chunk.isEmpty { document.table(table(chunk, first: index * rowsPerPage, titles: context.siteTitles)) }
-      if chunks.count > 1 { document.paragraph(pager(current: index, count: chunks.count, total: links.count)) }
-      return ReportPage(
-        slug: pageSlug(index), navigationTitle: title, document: document, inNavigation: index == 0, section: slug)
+    let starts = Array(stride(from: 0, to: max(links.count, 1), by: rowsPerPage))
+    return starts.enumerated().map { index, start in
+      ReportPage(slug: pageSlug(index), navigationTitle: title, inNavigation: index == 0, section: slug) {
+        let chunk = links[start..<min(start + rowsPerPage, links.count)]
+        var document = MarkdownDocument(title: index == 0 ? "Link inventory" : "Link inventory, page \(index + 1)")
+        if index == 0 { summary(links, visitors: context.anonymousVisitors, into: &document) }
+        if starts.count > 1 { document.paragraph(pager(current: index, count: starts.count, total: links.count)) }
+        if !chunk.isEmpty { document.table(table(Array(chunk), first: start, titles: context.siteTitles)) }
+        if starts.count > 1 { document.paragraph(pager(current: index, count: starts.count, total: links.count)) }
+        return document
+      }
     }
   }
 
@@ -32,15 +32,21 @@ public enum LinksPage {
     slug: String, title: String, links: [SharingLink], section: String, back: (title: String, page: String),
     titles: [String: String] = [:]
   ) -> [ReportPage] {
-    var document = MarkdownDocument(title: "\(title)")
-    document.paragraph(
-      "\(links.count) \(links.count == 1 ? "link" : "links"), behind a count in \(Markdown.link("\(back.title)", to: back.page + ".html")). Every link is in the \(Markdown.link("inventory", to: LinksPage.slug + ".html")) and in \(Markdown.link("links.csv", to: csvPath))."
-    )
-    if links.count > rowsPerPage {
-      document.note("The first \(rowsPerPage) are listed here, oldest first; links.csv has them all.")
-    }
-    document.table(table(Array(links.prefix(rowsPerPage)), first: 0, titles: titles))
-    return [ReportPage(slug: slug, navigationTitle: title, document: document, inNavigation: false, section: section)]
+    let count = links.count
+    let listed = Array(links.prefix(rowsPerPage))
+    return [
+      ReportPage(slug: slug, navigationTitle: title, inNavigation: false, section: section) {
+        var document = MarkdownDocument(title: "\(title)")
+        document.paragraph(
+          "\(count) \(count == 1 ? "link" : "links"), behind a count in \(Markdown.link("\(back.title)", to: back.page + ".html")). Every link is in the \(Markdown.link("inventory", to: LinksPage.slug + ".html")) and in \(Markdown.link("links.csv", to: csvPath))."
+        )
+        if count > rowsPerPage {
+          document.note("The first \(rowsPerPage) are listed here, oldest first; links.csv has them all.")
+        }
+        document.table(table(listed, first: 0, titles: titles))
+        return document
+      }
+    ]
   }
 
   static func summary(_ links: [SharingLink], visitors distinct: Int, into document: inout MarkdownDocument) {
@@ -127,7 +133,7 @@ public enum LinksPage {
   }
 
   static func time(_ seconds: Int64) -> String {
-    Format.timestamp(Date(timeIntervalSince1970: TimeInterval(seconds))).replacingOccurrences(of: " UTC", with: "")
+    Format.minute(Date(timeIntervalSince1970: TimeInterval(seconds)))
   }
 
   /// `…/sites/Finance` → `/sites/Finance`; `…-my.sharepoint.com/personal/megan_contoso_com` →

@@ -51,7 +51,8 @@ public enum SitesPage {
         ],
         rows: postures.map { posture in row(posture, findings: context.findings) }))
     var pages = [ReportPage(slug: slug, navigationTitle: title, document: document)]
-    pages += postures.map { sitePage($0, context: context) }
+    let bySite = SharingLink.bySite(context.links)
+    pages += postures.map { sitePage($0, links: bySite[$0.site.url.lowercased()] ?? [], context: context) }
     return pages
   }
 
@@ -82,7 +83,14 @@ public enum SitesPage {
     return Table.Cell("\(value.value) <small>(\(value.source.title))</small>")
   }
 
-  static func sitePage(_ posture: SitePosture, context: ReportContext) -> ReportPage {
+  /// - Parameter links: the site's links, oldest first.
+  static func sitePage(_ posture: SitePosture, links: [SharingLink], context: ReportContext) -> ReportPage {
+    ReportPage(slug: pageSlug(posture.site.url), navigationTitle: title, inNavigation: false, section: slug) {
+      siteDocument(posture, links: links, context: context)
+    }
+  }
+
+  static func siteDocument(_ posture: SitePosture, links: [SharingLink], context: ReportContext) -> MarkdownDocument {
     let site = posture.site
     var document = MarkdownDocument(title: "\(site.title.isEmpty ? site.url : site.title)")
     document.paragraph(
@@ -141,7 +149,6 @@ public enum SitesPage {
         "\(Markdown.link("All findings", to: FindingsPage.slug + ".html")) explains each rule and gives the fix.")
     }
 
-    let links = context.links.filter { $0.siteUrl.lowercased() == site.url.lowercased() }
     document.heading("Links, oldest first")
     if links.isEmpty {
       document.paragraph("The audit data holds no link on this site.")
@@ -152,8 +159,7 @@ public enum SitesPage {
         document.note("\(links.count - LinksPage.rowsPerPage) more links on this site are in links.csv.")
       }
     }
-    return ReportPage(
-      slug: pageSlug(site.url), navigationTitle: title, document: document, inNavigation: false, section: slug)
+    return document
   }
 }
 
