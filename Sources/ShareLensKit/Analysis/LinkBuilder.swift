@@ -82,9 +82,10 @@ public struct LinkBuilder {
 
   public mutating func add(_ record: AuditRecord, effect: SharingOperations.Effect) {
     let linkId = record.uniqueSharingId.isEmpty ? nil : record.uniqueSharingId
-    for name in record.modifiedGroupNames + [record.targetUserOrGroupName] {
+    for name in record.modifiedGroupNames {
       if let group = SharingOperations.GroupName(name) { noteGroup(group, record) }
     }
+    if let group = SharingOperations.GroupName(record.targetUserOrGroupName) { noteGroup(group, record) }
     switch effect {
     case .created(let scope):
       guard let linkId else {
@@ -157,10 +158,9 @@ public struct LinkBuilder {
     return nil
   }
 
+  /// Changes a link in place (a copy taken out and put back would copy its list of uses each time).
   mutating func update(_ id: String, _ change: (inout LinkState) -> Void) {
-    var state = links[id] ?? LinkState(id: id)
-    change(&state)
-    links[id] = state
+    change(&links[id, default: LinkState(id: id)])
   }
 
   mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord) {
@@ -204,7 +204,7 @@ public struct LinkBuilder {
         case "view", "read": state.permission = .view
         default: break
         }
-      } else if name.range(of: "expir", options: .caseInsensitive) != nil, let time = AuditTime.parseISO(value) {
+      } else if CaseInsensitive.contains(name, "expir"), let time = AuditTime.parseISO(value) {
         state.expiresAt = time
       }
     }

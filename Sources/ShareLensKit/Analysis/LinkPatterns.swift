@@ -25,11 +25,11 @@ public enum LinkPatterns {
   }
 
   public static func inTeamsChatFiles(_ link: SharingLink) -> Bool {
-    link.itemUrl.range(of: "/Microsoft Teams Chat Files/", options: .caseInsensitive) != nil
+    CaseInsensitive.contains(link.itemUrl, "/Microsoft Teams Chat Files/")
   }
 
   public static func inOutlookAttachments(_ link: SharingLink) -> Bool {
     link.workload.caseInsensitiveCompare("OneDrive") == .orderedSame
-      && link.itemUrl.range(of: "/Attachments/", options: .caseInsensitive) != nil
+      && CaseInsensitive.contains(link.itemUrl, "/Attachments/")
   }
 }

@@ -12,38 +12,13 @@ public enum OriginRules {
   }
 
   static func userAgent(_ record: AuditRecord, contains token: String) -> Bool {
-    contains(record.userAgent, token)
+    CaseInsensitive.contains(record.userAgent, token)
   }
 
   static func inFolder(_ record: AuditRecord, _ folder: String) -> Bool {
     let path = record.sourceRelativeUrl.isEmpty ? record.objectId : record.sourceRelativeUrl
-    return contains(path, "/\(folder)/")
+    return CaseInsensitive.contains(path, "/\(folder)/")
   }
-
-  /// Case-insensitive search for an ASCII token. Plain ASCII text (nearly every user agent and
-  /// path) is compared byte by byte; other text goes through Foundation, which folds Unicode case.
-  static func contains(_ text: String, _ token: String) -> Bool {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: token, options: .caseInsensitive) != nil }
-    let needle = Array(token.utf8).map(lowered)
-    guard let first = needle.first else { return true }
-    let haystack = Array(text.utf8)
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) where lowered(haystack[start]) == first {
-      var offset = 1
-      while offset < needle.count, lowered(haystack[start + offset]) == needle[offset] { offset += 1 }
-      if offset == needle.count { return true }
-    }
-    return false
-  }
-
-  /// Whether two strings are equal ignoring case (ASCII fast, Foundation otherwise).
-  static func equalIgnoringCase(_ text: String, _ other: String) -> Bool {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.caseInsensitiveCompare(other) == .orderedSame }
-    return text.utf8.count == other.utf8.count && contains(text, other)
-  }
-
-  @inline(__always)
-  static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
   static func isBrowser(_ record: AuditRecord) -> Bool { record.userAgent.hasPrefix("Mozilla/") }
 
@@ -53,14 +28,14 @@ public enum OriginRules {
       evidence: "the user agent carries the Teams/ token or the app is Microsoft Teams",
       matches: {
         userAgent($0, contains: "Teams/")
-          || equalIgnoringCase($0.applicationName, "Microsoft Teams")
+          || CaseInsensitive.equal($0.applicationName, "Microsoft Teams")
       }),
     Rule(
       id: "outlook-web-app", origin: .outlookWeb, confidence: .certain,
       evidence: "the user agent is Outlook Web App (Exchange Online)",
       matches: {
         userAgent($0, contains: "Outlook Web App")
-          || equalIgnoringCase($0.applicationName, "Outlook on the web")
+          || CaseInsensitive.equal($0.applicationName, "Outlook on the web")
       }),
     Rule(
       id: "outlook-desktop", origin: .outlookDesktop, confidence: .certain,
@@ -85,7 +60,7 @@ public enum OriginRules {
     Rule(
       id: "outlook-attachments-folder", origin: .outlookWeb, confidence: .likely,
       evidence: "the file is in the OneDrive Attachments folder, where Outlook puts attachments shared as links",
-      matches: { equalIgnoringCase($0.workload, "OneDrive") && inFolder($0, "Attachments") }),
+      matches: { CaseInsensitive.equal($0.workload, "OneDrive") && inFolder($0, "Attachments") }),
     Rule(
       id: "browser", origin: .web, confidence: .likely,
       evidence: "a web browser's user agent (Teams on the web and other web apps look the same)",

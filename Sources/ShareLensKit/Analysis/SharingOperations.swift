@@ -57,12 +57,20 @@ public enum SharingOperations {
     public var link: String
 
     public init?(_ text: String) {
+      guard text.hasPrefix("SharingLinks.") else { return nil }
       let parts = text.split(separator: ".", omittingEmptySubsequences: false)
       guard parts.count == 4, parts[0] == "SharingLinks", !parts[3].isEmpty else { return nil }
-      let braces = CharacterSet(charactersIn: "{}")
-      item = parts[1].trimmingCharacters(in: braces).lowercased()
+      item = Self.withoutBraces(parts[1]).lowercased()
       kind = String(parts[2])
-      link = parts[3].trimmingCharacters(in: braces).lowercased()
+      link = Self.withoutBraces(parts[3]).lowercased()
+    }
+
+    /// `{guid}` → `guid` (any braces at either end).
+    static func withoutBraces(_ text: Substring) -> Substring {
+      var text = text
+      while let first = text.first, first == "{" || first == "}" { text = text.dropFirst() }
+      while let last = text.last, last == "{" || last == "}" { text = text.dropLast() }
+      return text
     }
 
     public var scope: LinkScope? {

@@ -140,6 +140,27 @@ public final class ByteReader {
     }
   }
 
+  /// The next bytes can be read straight from the file, with no decoding and no copy between
+  /// (`readDirect`): a plain UTF-8 file, with nothing decoded and waiting.
+  public var readsDirectly: Bool {
+    gunzip == nil && (encoding == .utf8 || encoding == .utf8BOM) && pending.isEmpty && lookahead == nil
+      && !stopped && problem == nil
+  }
+
+  /// Reads the file's next bytes into `buffer` (only when `readsDirectly`); 0 at the end of the file.
+  public func readDirect(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ShareLensError) -> Int {
+    precondition(readsDirectly)
+    guard !atEnd, !buffer.isEmpty else { return 0 }
+    while true {
+      let count = read(handle.fileDescriptor, buffer.baseAddress, buffer.count)
+      if count < 0, errno == EINTR { continue }
+      guard count >= 0 else { throw ShareLensError(.unreadable(String(cString: strerror(errno)))) }
+      if count == 0 { atEnd = true }
+      consumed += Int64(count)
+      return count
+    }
+  }
+
   private var oddByte: UInt8?
 
   private func decode(_ raw: [UInt8]) -> [UInt8] {

@@ -36,9 +36,7 @@ final class CSVChunker {
   func next() throws(ShareLensError) -> Piece? {
     guard !handedOver else { return nil }
     while true {
-      while buffer.count < targetSize, !atEnd {
-        if let block = try reader.nextBlock() { buffer += block } else { atEnd = true }
-      }
+      try fill(to: targetSize)
       if buffer.isEmpty { return nil }
       if let boundary = Self.lastBoundary(in: buffer), boundary <= CSVRecordReader.recordLimit {
         // The chunk keeps the buffer's storage; only the short tail is copied.
@@ -58,7 +56,36 @@ final class CSVChunker {
       }
       if buffer.count > CSVRecordReader.recordLimit { return handOver() }
       // One record longer than the target: read on until it ends.
-      if let block = try reader.nextBlock() { buffer += block } else { atEnd = true }
+      try fill(to: buffer.count + ByteReader.blockSize)
+    }
+  }
+
+  /// Reads until the buffer holds `size` bytes or the file ends. A plain UTF-8 file is read
+  /// straight into the buffer; anything else comes decoded, block by block.
+  private func fill(to size: Int) throws(ShareLensError) {
+    while buffer.count < size, !atEnd {
+      guard reader.readsDirectly else {
+        if let block = try reader.nextBlock() { buffer += block } else { atEnd = true }
+        continue
+      }
+      var failure: ShareLensError?
+      let kept = buffer
+      buffer = [UInt8](unsafeUninitializedCapacity: size) { free, initialized in
+        _ = free.initialize(from: kept)
+        initialized = kept.count
+        while initialized < size {
+          do throws(ShareLensError) {
+            let count = try reader.readDirect(into: UnsafeMutableBufferPointer(rebasing: free[initialized..<size]))
+            if count == 0 { break }
+            initialized += count
+          } catch {
+            failure = error
+            break
+          }
+        }
+      }
+      if let failure { throw failure }
+      if buffer.count < size { atEnd = true }
     }
   }
 

@@ -168,16 +168,7 @@ public struct ReportJSON: Encodable {
         explanation: finding.explanation,
         remediation: finding.remediation, references: finding.references)
     }
-    links = context.links.map { link in
-      Link(
-        id: link.id, scope: link.scope.rawValue, permission: link.permission.rawValue, siteUrl: link.siteUrl,
-        itemUrl: link.itemUrl, itemName: link.itemName, createdBy: link.createdBy,
-        createdByKind: link.creatorKind?.rawValue, createdAt: Self.time(link.createdAt),
-        origin: link.origin.rawValue, originConfidence: link.originConfidence.rawValue,
-        originEvidence: link.originEvidence, uses: link.uses, distinctVisitors: link.distinctVisitors,
-        lastUsedAt: Self.time(link.lastUsedAt), removedAt: Self.time(link.removedAt),
-        expiresAt: Self.time(link.expiresAt))
-    }
+    links = context.links.map(Link.init)
   }
 
   static func time(_ seconds: Int64?) -> String? {
@@ -185,29 +176,95 @@ public struct ReportJSON: Encodable {
   }
 
   public func encoded() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    // Encoding plain strings, numbers and arrays cannot fail.
-    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    String(decoding: (try? Self.encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
   }
 
-  /// The same columns as `links` in report.json, for spreadsheets.
-  public static func linksCSV(_ context: ReportContext) -> String {
+  /// Sorted keys, two-space indents, slashes as they are. Encoding plain strings, numbers and
+  /// arrays cannot fail.
+  static var encoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  /// report.json for `context`, the same bytes as `encoded()`, handed out in parts: everything but
+  /// the links is encoded whole, the links a batch at a time on `jobs` threads, so that a large
+  /// tenant's report is never whole in memory.
+  static func write(
+    _ context: ReportContext, jobs: Int, batch: Int = 1024, _ part: (String) throws(ShareLensError) -> Void
+  ) throws(ShareLensError) {
+    var bare = context
+    bare.links = []
+    let text = ReportJSON(context: bare).encoded()
+    let emptyLinks = "\n  \"links\" : [\n\n  ]"
+    guard !context.links.isEmpty, let range = text.range(of: emptyLinks) else { return try part(text) }
+    try part(String(text[..<range.lowerBound]) + "\n  \"links\" : [\n")
+    try batches(context.links, jobs: jobs, batch: batch, separator: ",\n", part) { links in
+      // `[ … ]` of this batch, its elements indented one level more, as they sit in the report.
+      let list = (try? encoder.encode(links.map(Link.init))) ?? Data("[]".utf8)
+      var out: [UInt8] = [0x20, 0x20]
+      out.reserveCapacity(list.count + list.count / 16)
+      for byte in list.dropFirst(2).dropLast(2) {
+        out.append(byte)
+        if byte == 0x0A { out += [0x20, 0x20] }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    try part("\n  ]" + text[range.upperBound...])
+  }
+
+  /// The same columns as `links` in report.json, for spreadsheets, handed out in parts.
+  static func writeLinksCSV(
+    _ context: ReportContext, jobs: Int, batch: Int = 1024, _ part: (String) throws(ShareLensError) -> Void
+  ) throws(ShareLensError) {
     let columns = [
       "id", "scope", "permission", "siteUrl", "itemUrl", "itemName", "createdBy", "createdByKind", "createdAt",
       "origin",
       "originConfidence", "originEvidence", "uses", "distinctVisitors", "lastUsedAt", "removedAt", "expiresAt",
     ]
-    var text = CSVCell.row(columns)
-    for link in ReportJSON(context: context).links {
-      text += CSVCell.row([
-        link.id, link.scope, link.permission, link.siteUrl, link.itemUrl, link.itemName, link.createdBy ?? "",
-        link.createdByKind ?? "", link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence,
-        String(link.uses),
-        String(link.distinctVisitors), link.lastUsedAt ?? "", link.removedAt ?? "", link.expiresAt ?? "",
-      ])
+    try part(CSVCell.row(columns))
+    try batches(context.links, jobs: jobs, batch: batch, separator: "", part) { links in
+      links.map { link in
+        let link = Link(link)
+        return CSVCell.row([
+          link.id, link.scope, link.permission, link.siteUrl, link.itemUrl, link.itemName, link.createdBy ?? "",
+          link.createdByKind ?? "", link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence,
+          String(link.uses),
+          String(link.distinctVisitors), link.lastUsedAt ?? "", link.removedAt ?? "", link.expiresAt ?? "",
+        ])
+      }.joined()
     }
+  }
+
+  public static func linksCSV(_ context: ReportContext) -> String {
+    var text = ""
+    try? writeLinksCSV(context, jobs: 1) { text += $0 }
     return text
+  }
+
+  /// The links turned into text `batch` at a time, in order, the batches joined by `separator`.
+  static func batches(
+    _ links: [SharingLink], jobs: Int, batch: Int, separator: String, _ part: (String) throws(ShareLensError) -> Void,
+    _ text: @escaping @Sendable (ArraySlice<SharingLink>) -> String
+  ) throws(ShareLensError) {
+    let groups = stride(from: 0, to: links.count, by: batch).map { links[$0..<min($0 + batch, links.count)] }
+    for start in stride(from: 0, to: groups.count, by: max(jobs, 1) * 2) {
+      let some = Array(groups[start..<min(start + max(jobs, 1) * 2, groups.count)])
+      let texts = Parallel.map(some, jobs: jobs, text)
+      try part((start == 0 ? "" : separator) + texts.joined(separator: separator))
+    }
+  }
+}
+
+extension ReportJSON.Link {
+  init(_ link: SharingLink) {
+    self.init(
+      id: link.id, scope: link.scope.rawValue, permission: link.permission.rawValue, siteUrl: link.siteUrl,
+      itemUrl: link.itemUrl, itemName: link.itemName, createdBy: link.createdBy,
+      createdByKind: link.creatorKind?.rawValue, createdAt: ReportJSON.time(link.createdAt),
+      origin: link.origin.rawValue, originConfidence: link.originConfidence.rawValue,
+      originEvidence: link.originEvidence, uses: link.uses, distinctVisitors: link.distinctVisitors,
+      lastUsedAt: ReportJSON.time(link.lastUsedAt), removedAt: ReportJSON.time(link.removedAt),
+      expiresAt: ReportJSON.time(link.expiresAt))
   }
 }

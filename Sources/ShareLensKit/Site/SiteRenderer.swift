@@ -23,19 +23,21 @@ public struct SiteRenderer: Sendable {
 
   public func files(for pages: [ReportPage]) throws(ShareLensError) -> [OutputFile] {
     var files: [OutputFile] = []
-    try render(pages) { files.append($0) }
+    try render(pages) { file in
+      if file.appends, let last = files.indices.last, files[last].path == file.path {
+        files[last].contents += file.contents
+      } else {
+        files.append(file)
+      }
+    }
     return files
   }
 
   /// Renders the pages into `emit`, a few at a time (on `jobs` threads), so that a large report is
-  /// never whole in memory; `report.json` and `links.csv` are built meanwhile on another thread.
+  /// never whole in memory; `report.json` and `links.csv` come in parts.
   public func render(_ pages: [ReportPage], into emit: (OutputFile) throws(ShareLensError) -> Void)
     throws(ShareLensError)
   {
-    let context = context
-    let data = Parallel.Background(jobs: jobs) {
-      (ReportJSON(context: context).encoded(), ReportJSON.linksCSV(context))
-    }
     let navigation = navigation(pages)
     let batch = max(jobs, 1) * 4
     for start in stride(from: 0, to: pages.count, by: batch) {
@@ -47,9 +49,17 @@ public struct SiteRenderer: Sendable {
         try emit(files.html)
       }
     }
-    let (json, csv) = data.value()
-    try emit(OutputFile(path: "report.json", text: json))
-    try emit(OutputFile(path: LinksPage.csvPath, text: csv))
+    // Written in parts, as the links are encoded.
+    var started = false
+    try ReportJSON.write(context, jobs: jobs) { text throws(ShareLensError) in
+      try emit(OutputFile(path: "report.json", text: text, appends: started))
+      started = true
+    }
+    started = false
+    try ReportJSON.writeLinksCSV(context, jobs: jobs) { text throws(ShareLensError) in
+      try emit(OutputFile(path: LinksPage.csvPath, text: text, appends: started))
+      started = true
+    }
     if let style = classificationStyle {
       try emit(OutputFile(path: "assets/" + Self.classificationStylePath, text: style))
     }

@@ -4,14 +4,17 @@ import Foundation
 public struct OutputFile: Sendable, Equatable {
   public var path: String
   public var contents: [UInt8]
+  /// A further part of a file written in parts (too large to hold whole): added at its end.
+  public var appends = false
 
-  public init(path: String, contents: [UInt8]) {
+  public init(path: String, contents: [UInt8], appends: Bool = false) {
     self.path = path
     self.contents = contents
+    self.appends = appends
   }
 
-  public init(path: String, text: String) {
-    self.init(path: path, contents: Array(text.utf8))
+  public init(path: String, text: String, appends: Bool = false) {
+    self.init(path: path, contents: Array(text.utf8), appends: appends)
   }
 }
 
@@ -81,6 +84,13 @@ public struct SiteWriter: Sendable {
   public static func save(_ file: OutputFile, in folder: URL) throws(ShareLensError) {
     let target = folder.appendingPathComponent(file.path)
     do {
+      if file.appends {
+        let handle = try FileHandle(forWritingTo: target)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: file.contents)
+        return
+      }
       try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(file.contents).write(to: target)
     } catch {

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import ShareLensKit
+
+/// report.json and links.csv are written in parts, their links encoded a batch at a time on several
+/// threads: the bytes must be those of encoding the whole report at once, for any number of threads.
+@Suite struct ReportJSONStreamingTests {
+  static func demoContext(events: Int) throws -> ReportContext {
+    let temp = try TemporaryFolder()
+    try DemoTenant.write(to: temp.url, seed: 3, events: events)
+    let files = try InputCollector(folders: [temp.path]).collect()
+    let ingest = try AuditIngest.run(files)
+    let (settings, read) = try SettingsLoader.load(ingest.files)
+    var context = ReportContext(
+      title: "Streaming", classification: nil, generatedAt: Date(timeIntervalSince1970: 1_796_083_200),
+      inputs: ReportInputs(origin: .userFiles, files: read), links: ingest.links, settings: settings)
+    context.anonymousVisitors = ingest.anonymousVisitors
+    return context
+  }
+
+  static func parts(
+    _ write: (ReportContext, Int, Int, (String) throws(ShareLensError) -> Void) throws(ShareLensError) -> Void,
+    _ context: ReportContext, jobs: Int, batch: Int = 100
+  ) throws -> (text: String, count: Int) {
+    var text = ""
+    var count = 0
+    try write(context, jobs, batch) { part in
+      text += part
+      count += 1
+    }
+    return (text, count)
+  }
+
+  @Test func theLinksWrittenInPartsAreTheWholeReport() throws {
+    let context = try Self.demoContext(events: 12_000)
+    #expect(context.links.count > 1000, "too few links for several batches")
+    let whole = ReportJSON(context: context).encoded()
+    for jobs in [1, 3] {
+      let json = try Self.parts(ReportJSON.write, context, jobs: jobs)
+      #expect(json.count > 3, "written in one part")
+      #expect(json.text == whole, "\(jobs) threads")
+      let csv = try Self.parts(ReportJSON.writeLinksCSV, context, jobs: jobs)
+      #expect(csv.text == ReportJSON.linksCSV(context))
+      #expect(csv.text.split(separator: "\r\n").count == context.links.count + 1)
+    }
+  }
+
+  @Test func aReportWithoutLinks() throws {
+    var context = try Self.demoContext(events: 200)
+    context.links = []
+    let json = try Self.parts(ReportJSON.write, context, jobs: 2)
+    #expect(json.text == ReportJSON(context: context).encoded())
+    #expect(json.text.contains("\"links\" : [\n\n  ]"))
+  }
+}
