@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads every audit file once, in path order: removes duplicate records across files (overlapping
 /// exports are normal), accounts for every record, and rebuilds the links.
 public struct AuditIngest {
@@ -116,7 +118,9 @@ public struct AuditIngest {
       }
       result[index] = file
     }
+    Memory.releaseFreed()
     let links = builder.finish()
+    Memory.releaseFreed()
     return Result(files: result, links: links, anonymousVisitors: builder.distinctAnonymousVisitors)
   }
 }

@@ -42,11 +42,13 @@ public struct LinkBuilder {
   /// Creation records without a link id, by correlation id, until a group record names the link.
   var anonymousCreations: [String: AuditRecord] = [:]
   /// Link ids named by group records, by correlation id.
-  var groupLinks: [String: String] = [:]
+  var groupLinks: [AuditIngest.RecordKey: String] = [:]
   var unattributed: [Unattributed] = []
   /// The first use record of each item, to describe a link created before the audit data begins
   /// (one record per item, not per use: memory follows items, not records).
-  var firstUse: [Int32: AuditRecord] = [:]
+  var firstUse: [Int32: ItemDescription] = [:]
+  /// One copy of each site, item, name and user text the links keep (many links share them).
+  var texts = Set<String>()
   var items: [String: Int32] = [:]
   var itemNames: [String] = []
   /// Items known only by URL, and the URLs of items known by id: joined in `finish`.
@@ -89,7 +91,7 @@ public struct LinkBuilder {
     switch effect {
     case .created(let scope):
       guard let linkId else {
-        if !record.correlationId.isEmpty, let named = groupLinks[record.correlationId] {
+        if !record.correlationId.isEmpty, let named = groupLinks[AuditIngest.RecordKey(record.correlationId)] {
           create(named, scope: scope, record)
         } else {
           anonymousCreations[record.correlationId.isEmpty ? "record:" + record.id : record.correlationId] = record
@@ -115,7 +117,7 @@ public struct LinkBuilder {
         }
       } else {
         let item = itemKey(record)
-        if firstUse[item] == nil { firstUse[item] = record }
+        if firstUse[item] == nil { firstUse[item] = description(of: record) }
         let scope = scope ?? Self.scope(record.sharingLinkScope)
         unattributed.append(Unattributed(kind: .use, item: item, scope: scope, time: record.time))
       }
@@ -137,18 +139,22 @@ public struct LinkBuilder {
 
   mutating func noteGroup(_ group: SharingOperations.GroupName, _ record: AuditRecord) {
     if !record.correlationId.isEmpty {
-      groupLinks[record.correlationId] = group.link
+      groupLinks[AuditIngest.RecordKey(record.correlationId)] = group.link
       if let creation = anonymousCreations.removeValue(forKey: record.correlationId) {
         create(group.link, scope: SharingOperations.effect(of: creation).flatMap(Self.scopeOfCreation), creation)
       }
     }
     // The group name carries the item's id; only records about the item itself describe it.
     let item = itemKey(group.item)
+    func describes(_ state: LinkState) -> Bool {
+      state.fromGroupOnly && (!record.listItemUniqueId.isEmpty || state.itemUrl.isEmpty)
+    }
+    let description = describes(links[group.link] ?? LinkState(id: group.link)) ? description(of: record) : nil
     update(group.link) { state in
       if state.scope == nil { state.scope = group.scope }
       if state.permission == .unknown { state.permission = group.permission }
-      if state.fromGroupOnly, !record.listItemUniqueId.isEmpty || state.itemUrl.isEmpty {
-        Self.describe(&state, record, item: item, firstSeen: true)
+      if let description, describes(state) {
+        Self.describe(&state, description, record, item: item, firstSeen: true)
       }
     }
   }
@@ -165,17 +171,20 @@ public struct LinkBuilder {
 
   mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord) {
     let item = itemKey(record)
+    // The first creation record describes the link; later ones (people added to it) do not.
+    func describes(_ state: LinkState) -> Bool { state.fromGroupOnly || (state.createdAt ?? .max) > record.time }
+    let description = describes(links[id] ?? LinkState(id: id)) ? description(of: record) : nil
+    let creator = description == nil ? record.userId : interned(record.userId)
     update(id) { state in
       if let scope {
         state.scope = scope
       } else if state.scope == nil {
         state.scope = Self.scope(record.sharingLinkScope)
       }
-      // The first creation record describes the link; later ones (people added to it) do not.
-      if state.fromGroupOnly || (state.createdAt ?? .max) > record.time {
-        Self.describe(&state, record, item: item, firstSeen: false)
+      if let description, describes(state) {
+        Self.describe(&state, description, record, item: item, firstSeen: false)
         state.createdAt = record.time
-        state.createdBy = record.userId
+        state.createdBy = creator
         state.origin = OriginRules.infer(record)
         state.fromGroupOnly = false
       }
@@ -183,12 +192,34 @@ public struct LinkBuilder {
     }
   }
 
-  static func describe(_ state: inout LinkState, _ record: AuditRecord, item: Int32, firstSeen: Bool) {
+  /// Where a record says its item is: what a link keeps of the record that describes it.
+  struct ItemDescription {
+    var itemUrl: String
+    var itemName: String
+    var siteUrl: String
+    var workload: String
+  }
+
+  mutating func description(of record: AuditRecord) -> ItemDescription {
+    ItemDescription(
+      itemUrl: interned(record.objectId),
+      itemName: interned(
+        record.sourceFileName.isEmpty ? Self.lastPathComponent(record.objectId) : record.sourceFileName),
+      siteUrl: interned(record.siteUrl.hasSuffix("/") ? String(record.siteUrl.dropLast()) : record.siteUrl),
+      workload: interned(record.workload))
+  }
+
+  /// The one kept copy of this text.
+  mutating func interned(_ text: String) -> String { texts.insert(text).memberAfterInsert }
+
+  static func describe(
+    _ state: inout LinkState, _ description: ItemDescription, _ record: AuditRecord, item: Int32, firstSeen: Bool
+  ) {
     state.item = item
-    state.itemUrl = record.objectId
-    state.itemName = record.sourceFileName.isEmpty ? Self.lastPathComponent(record.objectId) : record.sourceFileName
-    state.siteUrl = record.siteUrl.hasSuffix("/") ? String(record.siteUrl.dropLast()) : record.siteUrl
-    state.workload = record.workload
+    state.itemUrl = description.itemUrl
+    state.itemName = description.itemName
+    state.siteUrl = description.siteUrl
+    state.workload = description.workload
     if firstSeen {
       state.createdAt = min(state.createdAt ?? record.time, record.time)
       state.createdBy = state.createdBy ?? record.userId
@@ -255,11 +286,13 @@ public struct LinkBuilder {
     for (id, state) in links where state.item >= 0 { byItem[state.item, default: []].append(id) }
     for index in byItem.keys { byItem[index]!.sort() }
     // Removals first (they bound which link was active), then uses and visits in time order.
-    let ordered = unattributed.sorted { lhs, rhs in
+    unattributed.sort { lhs, rhs in
       let lhsRemoval = if case .removal = lhs.kind { 0 } else { 1 }
       let rhsRemoval = if case .removal = rhs.kind { 0 } else { 1 }
       return (lhsRemoval, lhs.time) < (rhsRemoval, rhs.time)
     }
+    let ordered = unattributed
+    unattributed = []
     for event in ordered {
       // A removal that names neither its link nor its scope cannot be placed.
       if case .removal = event.kind, event.scope == nil { continue }
@@ -272,9 +305,11 @@ public struct LinkBuilder {
       if id == nil, case .use = event.kind, let scope = event.scope {
         // Used, but created before the audit data begins.
         let earlier = "earlier:\(scope.rawValue):\(itemNames[Int(event.item)])"
-        if links[earlier] == nil, let context = firstUse[event.item] {
+        if links[earlier] == nil, let description = firstUse[event.item] {
           var state = LinkState(id: earlier, scope: scope)
-          Self.describe(&state, context, item: event.item, firstSeen: false)
+          Self.describe(
+            &state, description, AuditRecord(id: "", time: event.time, operation: ""), item: event.item,
+            firstSeen: false)
           state.fromGroupOnly = false
           state.origin = (.unknown, .unknown, "created before the audit data begins")
           links[earlier] = state
@@ -294,11 +329,20 @@ public struct LinkBuilder {
         }
       }
     }
-    unattributed = []
     firstUse = [:]
-    distinctAnonymousVisitors =
-      links.values.filter { $0.scope == .anyone }.reduce(into: Set<Int32>()) { $0.formUnion($1.visitors) }.count
-    return links.values.map(Self.link).sorted { ($0.createdAt ?? .min, $0.id) < ($1.createdAt ?? .min, $1.id) }
+    texts = []
+    var anonymous = Set<Int32>()
+    for state in links.values where state.scope == .anyone { anonymous.formUnion(state.visitors) }
+    distinctAnonymousVisitors = anonymous.count
+    // Each state is dropped as its link is made, so that the two are never both whole in memory.
+    var result: [SharingLink] = []
+    result.reserveCapacity(links.count)
+    for id in Array(links.keys) {
+      guard let state = links.removeValue(forKey: id) else { continue }
+      result.append(Self.link(state))
+    }
+    links = [:]
+    return result.sorted { ($0.createdAt ?? .min, $0.id) < ($1.createdAt ?? .min, $1.id) }
   }
 
   /// The link of this scope on the item that was active at `time`: the latest created at or before

@@ -130,9 +130,12 @@ public struct AuditFileReader {
       // Chunks parse on other threads while this one reads ahead and hands out the rows in order.
       var inFlight: [ParsedChunk] = []
       let window = jobs + 2
+      var handedOut = 0
       func handOut(_ chunk: ParsedChunk) {
         chunk.done.wait()
         for parsed in chunk.rows { deliver(parsed) }
+        handedOut += 1
+        if handedOut % 64 == 0 { Memory.releaseFreed() }
       }
       var rest: (bytes: [UInt8], line: Int)?
       while rest == nil, let piece = try chunker.next() {

@@ -52,29 +52,80 @@ public enum OriginConfidence: String, Sendable, Codable, Comparable {
 }
 
 /// One sharing link, rebuilt from the records of its life: created, used, updated, removed.
-public struct SharingLink: Sendable, Equatable, Codable {
-  public var id: String
-  public var scope: LinkScope
-  public var permission: LinkPermission
-  public var siteUrl: String
-  public var itemUrl: String
-  public var itemName: String
-  public var createdBy: String?
+/// A link is read by many pages and lists: a class, so that the lists share one copy of it.
+public final class SharingLink: Sendable, Equatable {
+  public let id: String
+  public let scope: LinkScope
+  public let permission: LinkPermission
+  public let siteUrl: String
+  public let itemUrl: String
+  public let itemName: String
+  public let createdBy: String?
   /// Member, guest, anonymous or system, told from `createdBy`.
   public var creatorKind: ActorKind? { createdBy.map(ActorKind.init(userId:)) }
   /// Nil when the creation is not in the audit data (the link is older than the export).
-  public var createdAt: Int64?
-  public var origin: LinkOrigin
-  public var originConfidence: OriginConfidence
-  public var originEvidence: String
-  public var uses: Int
-  public var distinctVisitors: Int
-  public var lastUsedAt: Int64?
-  public var removedAt: Int64?
-  public var expiresAt: Int64?
-  public var workload: String
+  public let createdAt: Int64?
+  public let origin: LinkOrigin
+  public let originConfidence: OriginConfidence
+  public let originEvidence: String
+  public let uses: Int
+  public let distinctVisitors: Int
+  public let lastUsedAt: Int64?
+  public let removedAt: Int64?
+  public let expiresAt: Int64?
+  public let workload: String
   /// When each use happened (for the heatmaps; not written to report.json).
-  public var useTimes: [Int64] = []
+  public let useTimes: [Int64]
+
+  public init(
+    id: String,
+    scope: LinkScope,
+    permission: LinkPermission,
+    siteUrl: String,
+    itemUrl: String,
+    itemName: String,
+    createdBy: String?,
+    createdAt: Int64?,
+    origin: LinkOrigin,
+    originConfidence: OriginConfidence,
+    originEvidence: String,
+    uses: Int,
+    distinctVisitors: Int,
+    lastUsedAt: Int64?,
+    removedAt: Int64?,
+    expiresAt: Int64?,
+    workload: String,
+    useTimes: [Int64] = []
+  ) {
+    self.id = id
+    self.scope = scope
+    self.permission = permission
+    self.siteUrl = siteUrl
+    self.itemUrl = itemUrl
+    self.itemName = itemName
+    self.createdBy = createdBy
+    self.createdAt = createdAt
+    self.origin = origin
+    self.originConfidence = originConfidence
+    self.originEvidence = originEvidence
+    self.uses = uses
+    self.distinctVisitors = distinctVisitors
+    self.lastUsedAt = lastUsedAt
+    self.removedAt = removedAt
+    self.expiresAt = expiresAt
+    self.workload = workload
+    self.useTimes = useTimes
+  }
+
+  public static func == (lhs: SharingLink, rhs: SharingLink) -> Bool {
+    lhs.id == rhs.id && lhs.scope == rhs.scope && lhs.permission == rhs.permission && lhs.siteUrl == rhs.siteUrl
+      && lhs.itemUrl == rhs.itemUrl && lhs.itemName == rhs.itemName && lhs.createdBy == rhs.createdBy
+      && lhs.createdAt == rhs.createdAt && lhs.origin == rhs.origin && lhs.originConfidence == rhs.originConfidence
+      && lhs.originEvidence == rhs.originEvidence && lhs.uses == rhs.uses
+      && lhs.distinctVisitors == rhs.distinctVisitors && lhs.lastUsedAt == rhs.lastUsedAt
+      && lhs.removedAt == rhs.removedAt && lhs.expiresAt == rhs.expiresAt && lhs.workload == rhs.workload
+      && lhs.useTimes == rhs.useTimes
+  }
 
   public var isActive: Bool { removedAt == nil }
 
