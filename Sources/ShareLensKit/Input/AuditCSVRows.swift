@@ -29,8 +29,10 @@ struct AuditCSVRows {
     self.columns = columns
   }
 
-  /// Every record of a chunk of whole records, in order; blank lines give nothing.
-  mutating func parse(chunk: [UInt8], firstLine: Int) -> [Parsed] {
+  /// Every record of a chunk of whole records, in order, and the count of line breaks in the chunk;
+  /// blank lines give nothing.
+  mutating func parse(chunk: [UInt8], firstLine: Int) -> (rows: [Parsed], lineBreaks: Int) {
+    var lineBreaks = 0
     var rows: [Parsed] = []
     rows.reserveCapacity(chunk.count / 1024 + 1)
     chunk.withUnsafeBufferPointer { bytes in
@@ -74,8 +76,9 @@ struct AuditCSVRows {
         fields.append(last)
         if let row = decode(bytes, line: recordLine) { rows.append(row) }
       }
+      lineBreaks = line - firstLine
     }
-    return rows
+    return (rows, lineBreaks)
   }
 
   /// A record read by `CSVRecordReader` (its fields already unquoted).

@@ -112,54 +112,63 @@ public struct AuditFileReader {
     guard let columnNames = try records.header() else { return }
     let columns = Columns(header: columnNames)
     var rows = AuditCSVRows(columnCount: columnNames.count, columns: columns)
-    func deliver(_ parsed: AuditCSVRows.Parsed) {
+    /// A row of a chunk whose first line is `base` + 1 (its lines count from 1).
+    func deliver(_ parsed: AuditCSVRows.Parsed, base: Int = 0) {
       switch parsed {
-      case .row(let row): visit(row)
+      case .row(.record(let read, let line)): visit(.record(read, line: base + line))
+      case .row(.rejected(let line, let reason)): visit(.rejected(line: base + line, reason: reason))
       case .needsDate(var read, let date, let line):
         guard let time = style.parse(date) else {
-          visit(.rejected(line: line, reason: Self.reason(.badTime(date))))
+          visit(.rejected(line: base + line, reason: Self.reason(.badTime(date))))
           return
         }
         read.record.time = time
-        visit(.record(read, line: line))
+        visit(.record(read, line: base + line))
       }
     }
     if chunked, format != .sentinelCSV {
-      let (pending, line) = records.remainder()
-      let chunker = CSVChunker(reader, pending: pending, line: line, targetSize: chunkSize)
-      // Chunks parse on other threads while this one reads ahead and hands out the rows in order.
+      var (pending, line) = records.remainder()
+      let chunker = CSVChunker(reader, pending: pending, targetSize: chunkSize)
+      pending = []
+      // Chunks parse on other threads while this one reads ahead and hands out the rows in order;
+      // each chunk's lines are counted from 1 where it is parsed and placed here.
       var inFlight: [ParsedChunk] = []
       let window = jobs + 2
       var handedOut = 0
       func handOut(_ chunk: ParsedChunk) {
         chunk.done.wait()
-        for parsed in chunk.rows { deliver(parsed) }
+        for parsed in chunk.rows { deliver(parsed, base: line - 1) }
+        line += chunk.lineBreaks
         handedOut += 1
         if handedOut % 64 == 0 { Memory.releaseFreed() }
+        // The chunk's records are freed on another thread: this one has the rows to hand out.
+        DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
       }
-      var rest: (bytes: [UInt8], line: Int)?
+      var rest: [UInt8]?
       while rest == nil, let piece = try chunker.next() {
         switch piece {
-        case .chunk(let bytes, let firstLine, _) where jobs == 1:
-          for parsed in rows.parse(chunk: bytes, firstLine: firstLine) { deliver(parsed) }
-        case .chunk(let bytes, let firstLine, _):
+        case .chunk(let bytes) where jobs == 1:
+          let (rows, lineBreaks) = rows.parse(chunk: bytes, firstLine: line)
+          for parsed in rows { deliver(parsed) }
+          line += lineBreaks
+        case .chunk(let bytes):
           let chunk = ParsedChunk()
           let template = rows
           DispatchQueue.global().async {
             var parser = template
-            chunk.rows = parser.parse(chunk: bytes, firstLine: firstLine)
+            (chunk.rows, chunk.lineBreaks) = parser.parse(chunk: bytes, firstLine: 1)
             chunk.done.signal()
           }
           inFlight.append(chunk)
           if inFlight.count >= window { handOut(inFlight.removeFirst()) }
-        case .rest(let bytes, let line):
-          rest = (bytes, line)
+        case .rest(let bytes):
+          rest = bytes
         }
       }
-      for chunk in inFlight { handOut(chunk) }
+      while !inFlight.isEmpty { handOut(inFlight.removeFirst()) }
       guard let rest else { return }
       // A broken quote or an oversized record: the record reader takes it from there.
-      records = CSVRecordReader(reader, pending: rest.bytes, line: rest.line)
+      records = CSVRecordReader(reader, pending: rest, line: line)
     }
     while let record = try records.next() {
       if record.oversized || (record.truncated && record.fields.isEmpty) {
@@ -193,6 +202,7 @@ public struct AuditFileReader {
   final class ParsedChunk: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
     var rows: [AuditCSVRows.Parsed] = []
+    var lineBreaks = 0
   }
 
   /// Sentinel's OfficeActivity table: AuditData's fields are columns of their own.

@@ -138,4 +138,16 @@ import Testing
         "\(name): \(rejections)")
     }
   }
+
+  /// The vectorised count the chunks are cut by agrees with counting one byte at a time, at every
+  /// length around its 32-byte steps and past its 255-step counters.
+  @Test func quoteCountingAgreesWithCountingByHand() {
+    var generator = SplitMix64(seed: 11)
+    for length in Array(0...70) + [32 * 255 - 1, 32 * 255, 32 * 255 + 33, 100_003] {
+      let bytes = (0..<length).map { _ in generator.next() % 3 == 0 ? UInt8(ascii: "\"") : UInt8(ascii: "a") }
+      #expect(CSVChunker.quoteCount(bytes[...]) == bytes.filter { $0 == UInt8(ascii: "\"") }.count, "length \(length)")
+    }
+    let all = [UInt8](repeating: UInt8(ascii: "\""), count: 32 * 255 * 3 + 7)
+    #expect(CSVChunker.quoteCount(all[...]) == all.count)
+  }
 }
