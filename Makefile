@@ -50,7 +50,7 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive Package.swift Plugins Sources Tests
 
-## bench: ShareLens against DuckDB on 100,000 and 1,000,000 audit rows (see BENCHMARKS.md)
+## bench: ShareLens against DuckDB on 100,000 and 1,000,000 audit rows (BENCH_ROWS="…" for others; see BENCHMARKS.md)
 bench: build
 	@command -v /usr/bin/time >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
 	@python3 -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }

@@ -58,13 +58,13 @@ public struct AuditIngest {
   /// - Parameters:
   ///   - jobs: threads that parse an audit CSV (the result is the same for any number).
   ///   - progress: told the file being read and the bytes read of it, now and then.
-  ///   - chunkSize, chunked: how audit CSVs are cut up (see `AuditFileReader`).
   public static func run(
     _ files: [InputFile], jobs: Int = 1, progress: ((_ file: InputFile, _ bytes: Int64) -> Void)? = nil
   ) throws(ShareLensError) -> Result {
     try run(files, jobs: jobs, chunkSize: AuditFileReader.defaultChunkSize, chunked: true, progress: progress)
   }
 
+  /// `chunkSize` and `chunked` set how audit CSVs are cut up (see `AuditFileReader`); tests vary them.
   static func run(
     _ files: [InputFile], jobs: Int, chunkSize: Int, chunked: Bool,
     progress: ((_ file: InputFile, _ bytes: Int64) -> Void)?

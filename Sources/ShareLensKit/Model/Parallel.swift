@@ -18,30 +18,6 @@ enum Parallel {
     return slots.results()
   }
 
-  /// Starts `work` on another thread (or runs it here when `jobs` is 1); `value()` waits for it.
-  final class Background<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Value?
-
-    init(jobs: Int, _ work: @escaping @Sendable () -> Value) {
-      if jobs > 1 {
-        DispatchQueue.global().async {
-          self.result = work()
-          self.done.signal()
-        }
-      } else {
-        result = work()
-        done.signal()
-      }
-    }
-
-    func value() -> Value {
-      done.wait()
-      done.signal()
-      return result!
-    }
-  }
-
   /// Each index written by one thread only, read after all have finished.
   private final class Slots<Value>: @unchecked Sendable {
     private let values: UnsafeMutableBufferPointer<Value?>

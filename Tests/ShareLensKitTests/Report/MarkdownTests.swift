@@ -63,3 +63,22 @@ import Testing
     #expect(Format.bytes(value) == expected)
   }
 }
+
+/// The inventory's pager stays short however many pages there are.
+@Suite struct LinksPagerTests {
+  @Test func fewPagesAreAllLinked() {
+    let pager = LinksPage.pager(current: 2, count: 5, total: 2_300).source
+    #expect(pager.hasPrefix("Links 1,001–1,500 of 2,300. Pages: [1](links.html) · [2](links-2.html) · **3**"))
+    #expect(!pager.contains("…"))
+  }
+
+  @Test func manyPagesShowTheEndsAndTheNeighbours() {
+    let pager = LinksPage.pager(current: 999, count: 2_000, total: 1_000_000).source
+    #expect(
+      pager
+        == "Links 499,501–500,000 of 1,000,000. Pages: [1](links.html) · … · [996](links-996.html) · [997](links-997.html) · [998](links-998.html) · [999](links-999.html) · **1,000** · [1,001](links-1001.html) · [1,002](links-1002.html) · [1,003](links-1003.html) · [1,004](links-1004.html) · … · [2,000](links-2000.html)"
+    )
+    #expect(LinksPage.pagerIndexes(current: 0, count: 2_000) == [0, 1, 2, 3, 4, 1_999])
+    #expect(LinksPage.pagerIndexes(current: 1_999, count: 2_000) == [0, 1_995, 1_996, 1_997, 1_998, 1_999])
+  }
+}

@@ -98,9 +98,13 @@ public enum LinksPage {
     }
   }
 
+  /// Links to the other pages of the inventory: all of them when there are few; otherwise the first,
+  /// the last and the nearest few, so that the pager does not grow with the tenant.
   static func pager(current: Int, count: Int, total: Int) -> Markdown {
+    let shown = count <= 15 ? Array(0..<count) : pagerIndexes(current: current, count: count)
     var parts: [Markdown] = []
-    for index in 0..<count {
+    for (position, index) in shown.enumerated() {
+      if position > 0, index > shown[position - 1] + 1 { parts.append("…") }
       let label: Markdown = "\(index + 1)"
       parts.append(index == current ? "**\(index + 1)**" : Markdown.link(label, to: pageSlug(index) + ".html"))
     }
@@ -108,6 +112,11 @@ public enum LinksPage {
     let to = min(total, (current + 1) * rowsPerPage)
     return "Links \(from)–\(to) of \(total). Pages: "
       + parts.reduce(Markdown(stringLiteral: "")) { $0.source.isEmpty ? $1 : $0 + " · " + $1 }
+  }
+
+  /// The first page, the last, and four on either side of the current one, in order.
+  static func pagerIndexes(current: Int, count: Int) -> [Int] {
+    Array(Set([0, count - 1] + Array(max(0, current - 4)...min(count - 1, current + 4)))).sorted()
   }
 
   static func table(_ links: [SharingLink], first: Int, titles: [String: String] = [:]) -> Table {
