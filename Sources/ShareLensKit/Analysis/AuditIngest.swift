@@ -91,9 +91,9 @@ public struct AuditIngest {
             return
           }
           account.saw(read.record.time)
-          if let effect = read.effect {
+          if let effect = read.effect, let prepared = read.prepared {
             account.sharing += 1
-            builder.add(read.record, effect: effect)
+            builder.add(read.record, effect: effect, prepared: prepared)
           } else {
             account.other += 1
           }

@@ -40,7 +40,7 @@ public struct LinkBuilder {
 
   var links: [String: LinkState] = [:]
   /// Creation records without a link id, by correlation id, until a group record names the link.
-  var anonymousCreations: [String: AuditRecord] = [:]
+  var anonymousCreations: [String: (record: AuditRecord, prepared: Prepared)] = [:]
   /// Link ids named by group records, by correlation id.
   var groupLinks: [AuditIngest.RecordKey: String] = [:]
   var unattributed: [Unattributed] = []
@@ -82,25 +82,65 @@ public struct LinkBuilder {
     return index
   }
 
-  public mutating func add(_ record: AuditRecord, effect: SharingOperations.Effect) {
-    let linkId = record.uniqueSharingId.isEmpty ? nil : record.uniqueSharingId
-    for name in record.modifiedGroupNames {
-      if let group = SharingOperations.GroupName(name) { noteGroup(group, record) }
+  /// What the builder works out from one record on its own: done where the record is parsed, on
+  /// the parsing threads, so that the thread that joins the links in order does less.
+  public struct Prepared: Sendable {
+    /// The `SharingLinks.…` groups the record names.
+    var groups: [SharingOperations.GroupName]
+    /// The origin, for records that can describe a link (creations and group records).
+    var origin: (LinkOrigin, OriginConfidence, String)?
+    /// What EventData says of the link, the last value of each winning.
+    var permission: LinkPermission?
+    var expiresAt: Int64?
+
+    public init(_ record: AuditRecord, effect: SharingOperations.Effect) {
+      groups = record.modifiedGroupNames.compactMap(SharingOperations.GroupName.init)
+      if let group = SharingOperations.GroupName(record.targetUserOrGroupName) { groups.append(group) }
+      var describes = !groups.isEmpty
+      switch effect {
+      case .created:
+        describes = true
+        fallthrough
+      case .updated:
+        for (name, value) in SharingOperations.eventDataFields(record.eventData) {
+          if name == "Type" {
+            switch value.lowercased() {
+            case "edit": permission = .edit
+            case "view", "read": permission = .view
+            default: break
+            }
+          } else if CaseInsensitive.contains(name, "expir"), let time = AuditTime.parseISO(value) {
+            expiresAt = time
+          }
+        }
+      default: break
+      }
+      origin = describes ? OriginRules.infer(record) : nil
     }
-    if let group = SharingOperations.GroupName(record.targetUserOrGroupName) { noteGroup(group, record) }
+  }
+
+  public mutating func add(_ record: AuditRecord, effect: SharingOperations.Effect) {
+    add(record, effect: effect, prepared: Prepared(record, effect: effect))
+  }
+
+  mutating func add(_ record: AuditRecord, effect: SharingOperations.Effect, prepared: Prepared) {
+    let linkId = record.uniqueSharingId.isEmpty ? nil : record.uniqueSharingId
+    for group in prepared.groups { noteGroup(group, record, prepared) }
     switch effect {
     case .created(let scope):
       guard let linkId else {
         if !record.correlationId.isEmpty, let named = groupLinks[AuditIngest.RecordKey(record.correlationId)] {
-          create(named, scope: scope, record)
+          create(named, scope: scope, record, prepared)
         } else {
-          anonymousCreations[record.correlationId.isEmpty ? "record:" + record.id : record.correlationId] = record
+          anonymousCreations[record.correlationId.isEmpty ? "record:" + record.id : record.correlationId] = (
+            record, prepared
+          )
         }
         return
       }
-      create(linkId, scope: scope, record)
+      create(linkId, scope: scope, record, prepared)
     case .updated:
-      if let linkId { update(linkId) { Self.applyEventData(record, to: &$0) } }
+      if let linkId { update(linkId) { Self.apply(prepared, to: &$0) } }
     case .removed(let scope):
       if let linkId {
         update(linkId) { $0.removedAt = min($0.removedAt ?? record.time, record.time) }
@@ -137,11 +177,13 @@ public struct LinkBuilder {
     }
   }
 
-  mutating func noteGroup(_ group: SharingOperations.GroupName, _ record: AuditRecord) {
+  mutating func noteGroup(_ group: SharingOperations.GroupName, _ record: AuditRecord, _ prepared: Prepared) {
     if !record.correlationId.isEmpty {
       groupLinks[AuditIngest.RecordKey(record.correlationId)] = group.link
       if let creation = anonymousCreations.removeValue(forKey: record.correlationId) {
-        create(group.link, scope: SharingOperations.effect(of: creation).flatMap(Self.scopeOfCreation), creation)
+        create(
+          group.link, scope: SharingOperations.effect(of: creation.record).flatMap(Self.scopeOfCreation),
+          creation.record, creation.prepared)
       }
     }
     // The group name carries the item's id; only records about the item itself describe it.
@@ -154,7 +196,7 @@ public struct LinkBuilder {
       if state.scope == nil { state.scope = group.scope }
       if state.permission == .unknown { state.permission = group.permission }
       if let description, describes(state) {
-        Self.describe(&state, description, record, item: item, firstSeen: true)
+        Self.describe(&state, description, record, origin: prepared.origin, item: item, firstSeen: true)
       }
     }
   }
@@ -169,7 +211,7 @@ public struct LinkBuilder {
     change(&links[id, default: LinkState(id: id)])
   }
 
-  mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord) {
+  mutating func create(_ id: String, scope: LinkScope?, _ record: AuditRecord, _ prepared: Prepared) {
     let item = itemKey(record)
     // The first creation record describes the link; later ones (people added to it) do not.
     func describes(_ state: LinkState) -> Bool { state.fromGroupOnly || (state.createdAt ?? .max) > record.time }
@@ -182,13 +224,13 @@ public struct LinkBuilder {
         state.scope = Self.scope(record.sharingLinkScope)
       }
       if let description, describes(state) {
-        Self.describe(&state, description, record, item: item, firstSeen: false)
+        Self.describe(&state, description, record, origin: nil, item: item, firstSeen: false)
         state.createdAt = record.time
         state.createdBy = creator
-        state.origin = OriginRules.infer(record)
+        state.origin = prepared.origin ?? OriginRules.infer(record)
         state.fromGroupOnly = false
       }
-      Self.applyEventData(record, to: &state)
+      Self.apply(prepared, to: &state)
     }
   }
 
@@ -213,7 +255,8 @@ public struct LinkBuilder {
   mutating func interned(_ text: String) -> String { texts.insert(text).memberAfterInsert }
 
   static func describe(
-    _ state: inout LinkState, _ description: ItemDescription, _ record: AuditRecord, item: Int32, firstSeen: Bool
+    _ state: inout LinkState, _ description: ItemDescription, _ record: AuditRecord,
+    origin: (LinkOrigin, OriginConfidence, String)?, item: Int32, firstSeen: Bool
   ) {
     state.item = item
     state.itemUrl = description.itemUrl
@@ -223,22 +266,13 @@ public struct LinkBuilder {
     if firstSeen {
       state.createdAt = min(state.createdAt ?? record.time, record.time)
       state.createdBy = state.createdBy ?? record.userId
-      state.origin = state.origin ?? OriginRules.infer(record)
+      state.origin = state.origin ?? origin ?? OriginRules.infer(record)
     }
   }
 
-  static func applyEventData(_ record: AuditRecord, to state: inout LinkState) {
-    for (name, value) in SharingOperations.eventDataFields(record.eventData) {
-      if name == "Type" {
-        switch value.lowercased() {
-        case "edit": state.permission = .edit
-        case "view", "read": state.permission = .view
-        default: break
-        }
-      } else if CaseInsensitive.contains(name, "expir"), let time = AuditTime.parseISO(value) {
-        state.expiresAt = time
-      }
-    }
+  static func apply(_ prepared: Prepared, to state: inout LinkState) {
+    if let permission = prepared.permission { state.permission = permission }
+    if let expiresAt = prepared.expiresAt { state.expiresAt = expiresAt }
   }
 
   static func scope(_ text: String) -> LinkScope? {
@@ -259,7 +293,7 @@ public struct LinkBuilder {
     // Creations that named no link: the group records of the same share (same user and file, within
     // two minutes) name it when the export dropped the correlation id (Sentinel); otherwise the
     // creation is a link of its own.
-    for (key, record) in anonymousCreations.sorted(by: { $0.key < $1.key }) {
+    for (key, (record, prepared)) in anonymousCreations.sorted(by: { $0.key < $1.key }) {
       let scope = SharingOperations.effect(of: record).flatMap(Self.scopeOfCreation)
       let partner = links.values.filter { state in
         state.fromGroupOnly && (scope == nil || state.scope == scope) && state.createdBy == record.userId
@@ -269,7 +303,7 @@ public struct LinkBuilder {
       }.min { (abs(($0.createdAt ?? 0) - record.time), $0.id) < (abs(($1.createdAt ?? 0) - record.time), $1.id) }
       create(
         partner?.id ?? "unidentified:" + (record.correlationId.isEmpty ? key : record.correlationId), scope: scope,
-        record)
+        record, prepared)
     }
     anonymousCreations = [:]
     // A file seen by URL in one export and by id in another is one file.
@@ -308,8 +342,8 @@ public struct LinkBuilder {
         if links[earlier] == nil, let description = firstUse[event.item] {
           var state = LinkState(id: earlier, scope: scope)
           Self.describe(
-            &state, description, AuditRecord(id: "", time: event.time, operation: ""), item: event.item,
-            firstSeen: false)
+            &state, description, AuditRecord(id: "", time: event.time, operation: ""), origin: nil,
+            item: event.item, firstSeen: false)
           state.fromGroupOnly = false
           state.origin = (.unknown, .unknown, "created before the audit data begins")
           links[earlier] = state

@@ -51,7 +51,7 @@ public enum SharingOperations {
   }
 
   /// `SharingLinks.<item>.<Kind>.<link>`: the group SharePoint makes for each link.
-  public struct GroupName: Equatable {
+  public struct GroupName: Equatable, Sendable {
     public var item: String
     public var kind: String
     public var link: String

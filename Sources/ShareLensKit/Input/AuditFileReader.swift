@@ -11,16 +11,27 @@ public struct AuditFileReader {
     case rejected(line: Int, reason: String)
   }
 
-  /// A record with what the ingest needs to know about it, worked out where it was parsed.
-  public struct ReadRecord: Sendable {
-    public var record: AuditRecord
-    var key: AuditIngest.RecordKey
-    public var effect: SharingOperations.Effect?
+  /// A record with what the ingest needs to know about it, worked out where it was parsed. A class:
+  /// handing a row on copies one reference, not the record's twenty strings.
+  public final class ReadRecord: Sendable {
+    public let record: AuditRecord
+    let key: AuditIngest.RecordKey
+    public let effect: SharingOperations.Effect?
+    /// For sharing records: what the link builder works out from the record alone.
+    let prepared: LinkBuilder.Prepared?
 
     init(_ record: AuditRecord) {
       self.record = record
       key = AuditIngest.RecordKey(record.id)
       effect = SharingOperations.effect(of: record)
+      prepared = effect.map { LinkBuilder.Prepared(record, effect: $0) }
+    }
+
+    /// The same record at another time (read from the date column once its order is known).
+    func at(_ time: Int64) -> ReadRecord {
+      var record = record
+      record.time = time
+      return ReadRecord(record)
     }
   }
 
@@ -117,13 +128,12 @@ public struct AuditFileReader {
       switch parsed {
       case .row(.record(let read, let line)): visit(.record(read, line: base + line))
       case .row(.rejected(let line, let reason)): visit(.rejected(line: base + line, reason: reason))
-      case .needsDate(var read, let date, let line):
+      case .needsDate(let read, let date, let line):
         guard let time = style.parse(date) else {
           visit(.rejected(line: base + line, reason: Self.reason(.badTime(date))))
           return
         }
-        read.record.time = time
-        visit(.record(read, line: base + line))
+        visit(.record(read.at(time), line: base + line))
       }
     }
     if chunked, format != .sentinelCSV {
