@@ -48,7 +48,7 @@ public struct LinkBuilder {
   /// (one record per item, not per use: memory follows items, not records).
   var firstUse: [Int32: ItemDescription] = [:]
   /// One copy of each site, item, name and user text the links keep (many links share them).
-  var texts = Set<String>()
+  var texts = Set<ExactText>()
   var items: [String: Int32] = [:]
   var itemNames: [String] = []
   /// Items known only by URL, and the URLs of items known by id: joined in `finish`.
@@ -252,7 +252,22 @@ public struct LinkBuilder {
   }
 
   /// The one kept copy of this text.
-  mutating func interned(_ text: String) -> String { texts.insert(text).memberAfterInsert }
+  mutating func interned(_ text: String) -> String { texts.insert(ExactText(text)).memberAfterInsert.text }
+
+  /// Text compared byte for byte: Swift's `==` takes `é` and `e` + U+0301 for the same string, but
+  /// a URL or user id written either way is another one.
+  struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(text.utf8.count)
+      let contiguous: Void? = text.utf8.withContiguousStorageIfAvailable {
+        hasher.combine(bytes: UnsafeRawBufferPointer($0))
+      }
+      if contiguous == nil { for byte in text.utf8 { hasher.combine(byte) } }
+    }
+  }
 
   static func describe(
     _ state: inout LinkState, _ description: ItemDescription, _ record: AuditRecord,

@@ -157,7 +157,9 @@ public enum CommandLineParser {
       case .option("--generated-at"):
         let text = try reader.value()
         guard let date = Timestamp.parse(text) else {
-          throw usage("--generated-at needs a UTC time such as 2026-01-31T12:00:00Z (got '\(text)')", topic: "build")
+          throw usage(
+            "--generated-at needs a UTC time from 1970 to 9999 such as 2026-01-31T12:00:00Z (got '\(text)')",
+            topic: "build")
         }
         options.generatedAt = date
       case .option(let name): throw usage("unknown option '\(name)'", topic: "build")

@@ -65,8 +65,8 @@ enum HelpText {
       --strict                 exit 65 if any named input file was rejected
       --quiet, -q              print nothing but warnings and errors
       --timings                print the time each phase took on stderr
-      --jobs N                 threads that parse audit CSV files (default: one per core);
-                               the report is the same for any N
+      --jobs N                 threads that parse audit CSV files and render pages
+                               (default: one per core); the report is the same for any N
       --help, -h               show this help
 
     """

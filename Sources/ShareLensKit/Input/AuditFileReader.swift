@@ -136,75 +136,82 @@ public struct AuditFileReader {
         visit(.record(read.at(time), line: base + line))
       }
     }
-    if chunked, format != .sentinelCSV {
-      var (pending, line) = records.remainder()
-      let chunker = CSVChunker(reader, pending: pending, targetSize: chunkSize)
-      pending = []
-      // Chunks parse on other threads while this one reads ahead and hands out the rows in order;
-      // each chunk's lines are counted from 1 where it is parsed and placed here.
-      var inFlight: [ParsedChunk] = []
-      let window = jobs + 2
-      var handedOut = 0
-      func handOut(_ chunk: ParsedChunk) {
-        chunk.done.wait()
-        for parsed in chunk.rows { deliver(parsed, base: line - 1) }
-        line += chunk.lineBreaks
-        handedOut += 1
-        if handedOut % 64 == 0 { Memory.releaseFreed() }
-        // The chunk's records are freed on another thread: this one has the rows to hand out.
-        DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
-      }
-      var rest: [UInt8]?
-      while rest == nil, let piece = try chunker.next() {
-        switch piece {
-        case .chunk(let bytes) where jobs == 1:
-          let (rows, lineBreaks) = rows.parse(chunk: bytes, firstLine: line)
-          for parsed in rows { deliver(parsed) }
-          line += lineBreaks
-        case .chunk(let bytes):
-          let chunk = ParsedChunk()
-          let template = rows
-          DispatchQueue.global().async {
-            var parser = template
-            (chunk.rows, chunk.lineBreaks) = parser.parse(chunk: bytes, firstLine: 1)
-            chunk.done.signal()
+    // Chunks while the file allows; after a broken quote or an oversized record, the record reader
+    // reads on until it has rejected that row, then chunks take over again.
+    let chunks = chunked && format != .sentinelCSV
+    reading: while true {
+      if chunks {
+        var (pending, line) = records.remainder()
+        let chunker = CSVChunker(reader, pending: pending, targetSize: chunkSize)
+        pending = []
+        // Chunks parse on other threads while this one reads ahead and hands out the rows in order;
+        // each chunk's lines are counted from 1 where it is parsed and placed here.
+        var inFlight: [ParsedChunk] = []
+        let window = jobs + 2
+        var handedOut = 0
+        func handOut(_ chunk: ParsedChunk) {
+          chunk.done.wait()
+          for parsed in chunk.rows { deliver(parsed, base: line - 1) }
+          line += chunk.lineBreaks
+          handedOut += 1
+          if handedOut % 64 == 0 { Memory.releaseFreed() }
+          // The chunk's records are freed on another thread: this one has the rows to hand out.
+          DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
+        }
+        var rest: [UInt8]?
+        while rest == nil, let piece = try chunker.next() {
+          switch piece {
+          case .chunk(let bytes) where jobs == 1:
+            let (rows, lineBreaks) = rows.parse(chunk: bytes, firstLine: line)
+            for parsed in rows { deliver(parsed) }
+            line += lineBreaks
+          case .chunk(let bytes):
+            let chunk = ParsedChunk()
+            let template = rows
+            DispatchQueue.global().async {
+              var parser = template
+              (chunk.rows, chunk.lineBreaks) = parser.parse(chunk: bytes, firstLine: 1)
+              chunk.done.signal()
+            }
+            inFlight.append(chunk)
+            if inFlight.count >= window { handOut(inFlight.removeFirst()) }
+          case .rest(let bytes):
+            rest = bytes
           }
-          inFlight.append(chunk)
-          if inFlight.count >= window { handOut(inFlight.removeFirst()) }
-        case .rest(let bytes):
-          rest = bytes
+        }
+        while !inFlight.isEmpty { handOut(inFlight.removeFirst()) }
+        guard let rest else { return }
+        // A broken quote or an oversized record: the record reader takes it from there.
+        records = CSVRecordReader(reader, pending: rest, line: line)
+      }
+      while let record = try records.next() {
+        if record.oversized || (record.truncated && record.fields.isEmpty) {
+          visit(
+            .rejected(
+              line: record.line,
+              reason: "a quote opened in this row never closes; the rows after it were read on their own"))
+          if chunks { continue reading }
+          continue
+        }
+        if record.truncated {
+          visit(.rejected(line: record.line, reason: "the file ends inside this row: it is truncated"))
+          continue
+        }
+        guard record.fields.count == columnNames.count else {
+          let reason =
+            record.fields.count < columnNames.count
+            ? "the row has \(record.fields.count) of the header's \(columnNames.count) columns"
+            : "the row has \(record.fields.count) fields but the header \(columnNames.count) (a comma outside quotes?)"
+          visit(.rejected(line: record.line, reason: reason))
+          continue
+        }
+        if format == .sentinelCSV {
+          visit(decodeSentinelRow(record, header: columnNames, style: &style))
+        } else if let parsed = rows.decode(record) {
+          deliver(parsed)
         }
       }
-      while !inFlight.isEmpty { handOut(inFlight.removeFirst()) }
-      guard let rest else { return }
-      // A broken quote or an oversized record: the record reader takes it from there.
-      records = CSVRecordReader(reader, pending: rest, line: line)
-    }
-    while let record = try records.next() {
-      if record.oversized || (record.truncated && record.fields.isEmpty) {
-        visit(
-          .rejected(
-            line: record.line,
-            reason: "a quote opened in this row never closes; the rows after it were read on their own"))
-        continue
-      }
-      if record.truncated {
-        visit(.rejected(line: record.line, reason: "the file ends inside this row: it is truncated"))
-        continue
-      }
-      guard record.fields.count == columnNames.count else {
-        let reason =
-          record.fields.count < columnNames.count
-          ? "the row has \(record.fields.count) of the header's \(columnNames.count) columns"
-          : "the row has \(record.fields.count) fields but the header \(columnNames.count) (a comma outside quotes?)"
-        visit(.rejected(line: record.line, reason: reason))
-        continue
-      }
-      if format == .sentinelCSV {
-        visit(decodeSentinelRow(record, header: columnNames, style: &style))
-      } else if let parsed = rows.decode(record) {
-        deliver(parsed)
-      }
+      return
     }
   }
 

@@ -135,6 +135,10 @@ public final class CSVRecordReader {
       }
       afterFirstLine?.append(byte)
       if size > Self.recordLimit {
+        // Still on the record's first line: the rest of that line is part of the rejected row.
+        if afterFirstLine == nil, byte != 0x0A {
+          while let skipped = try nextByte(), skipped != 0x0A {}
+        }
         return resume(after: startLine, replaying: afterFirstLine ?? [], rest: true)
       }
       if inQuotes {

@@ -42,9 +42,11 @@ public enum Format {
       "\(padded(c.year, 4))-\(padded(c.month))-\(padded(c.day))T\(padded(c.hour)):\(padded(c.minute)):\(padded(c.second))Z"
   }
 
-  /// The UTC calendar time of a date, seconds rounded down.
+  /// The UTC calendar time of a date, seconds rounded down (dates are those of audit records and
+  /// of reports: 1970 to 9999; anything outside is held to those bounds rather than trapping).
   static func civil(_ date: Date) -> CivilTime {
-    CivilTime(epochSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    return CivilTime(epochSeconds: seconds.isNaN ? 0 : Int64(min(max(seconds, 0), Timestamp.latest)))
   }
 
   /// `7` → `07`: zero-padded to `width` digits, as `%0*d` does.

@@ -197,10 +197,13 @@ public struct ReportJSON: Encodable {
     bare.links = []
     let text = ReportJSON(context: bare).encoded()
     let emptyLinks = "\n  \"links\" : [\n\n  ]"
-    guard !context.links.isEmpty, let range = text.range(of: emptyLinks) else { return try part(text) }
+    guard !context.links.isEmpty else { return try part(text) }
+    // An encoder that writes an empty list another way: the whole report at once, links and all.
+    guard let range = text.range(of: emptyLinks) else { return try part(ReportJSON(context: context).encoded()) }
     try part(String(text[..<range.lowerBound]) + "\n  \"links\" : [\n")
     try batches(context.links, jobs: jobs, batch: batch, separator: ",\n", part) { links in
-      // `[ … ]` of this batch, its elements indented one level more, as they sit in the report.
+      // `[ … ]` of this batch, its elements indented one level more, as they sit in the report (every
+      // field of a link is a scalar, so each line break starts a line of the list).
       let list = (try? encoder.encode(links.map(Link.init))) ?? Data("[]".utf8)
       var out: [UInt8] = [0x20, 0x20]
       out.reserveCapacity(list.count + list.count / 16)

@@ -271,6 +271,18 @@ extension AuditIngestTests {
     return try Self.ingest(paths: [try temp.write("a.jsonl", Self.jsonl(records))]).links
   }
 
+  /// Links keep the bytes their records give: a name written with a combining accent is not the
+  /// same URL as one written with a precomposed letter, though Swift compares them equal.
+  @Test func linksKeepTheirOwnBytes() throws {
+    let precomposed = "https://contoso.sharepoint.com/sites/a/Shared Documents/caf\u{E9}.docx"
+    let combining = "https://contoso.sharepoint.com/sites/a/Shared Documents/cafe\u{301}.docx"
+    let result = try links([
+      Self.record("1", "AnonymousLinkCreated", "2026-01-01T10:00:00", link: "one", item: "item-1", url: precomposed),
+      Self.record("2", "AnonymousLinkCreated", "2026-01-01T10:01:00", link: "two", item: "item-2", url: combining),
+    ])
+    #expect(result.map { Array($0.itemUrl.utf8) } == [Array(precomposed.utf8), Array(combining.utf8)])
+  }
+
   /// A removal or use that names no link only joins a link of its own scope.
   @Test func recordsWithoutALinkIdKeepToTheirScope() throws {
     let result = try links([

@@ -68,8 +68,13 @@ import Testing
     (["--force=yes"], "--force takes no value (see 'sharelens build --help')"),
     (
       ["--generated-at", "yesterday"],
-      "--generated-at needs a UTC time such as 2026-01-31T12:00:00Z (got 'yesterday') (see 'sharelens build --help')"
+      "--generated-at needs a UTC time from 1970 to 9999 such as 2026-01-31T12:00:00Z (got 'yesterday') (see 'sharelens build --help')"
     ),
+    (
+      ["--generated-at", "1500-06-01T00:00:00Z"],
+      "--generated-at needs a UTC time from 1970 to 9999 such as 2026-01-31T12:00:00Z (got '1500-06-01T00:00:00Z') (see 'sharelens build --help')"
+    ),
+    (["--jobs", "0"], "--jobs needs a number of threads from 1 to 256 (got '0') (see 'sharelens build --help')"),
     (["sample"], "sample needs --out DIR (see 'sharelens sample --help')"),
     (
       ["sample", "--out", "x", "--events", "0"],
@@ -99,5 +104,11 @@ import Testing
     #expect(try Timestamp.sourceDateEpoch(["SOURCE_DATE_EPOCH": "86400"]) == Date(timeIntervalSince1970: 86_400))
     #expect(try Timestamp.sourceDateEpoch([:]) == nil)
     #expect(throws: ShareLensError.self) { try Timestamp.sourceDateEpoch(["SOURCE_DATE_EPOCH": "soon"]) }
+    #expect(throws: ShareLensError.self) {
+      try Timestamp.sourceDateEpoch(["SOURCE_DATE_EPOCH": "9223372036854775807"])
+    }
+    #expect(
+      try Timestamp.sourceDateEpoch(["SOURCE_DATE_EPOCH": "253402300799"]).map(Format.iso8601) == "9999-12-31T23:59:59Z"
+    )
   }
 }

@@ -150,4 +150,24 @@ import Testing
     let all = [UInt8](repeating: UInt8(ascii: "\""), count: 32 * 255 * 3 + 7)
     #expect(CSVChunker.quoteCount(all[...]) == all.count)
   }
+
+  /// A row longer than the record limit on one line is one rejected row, and the rows after it
+  /// are read, whichever way the file is read.
+  @Test func anOversizedRowIsOneRejection() throws {
+    let temp = try TemporaryFolder()
+    let (header, rows) = try Self.demoRows(in: temp)
+    let huge = rows[1].replacingOccurrences(
+      of: "\"\"Workload\"\"",
+      with: "\"\"Padding\"\":\"\"" + String(repeating: "x", count: CSVRecordReader.recordLimit)
+        + "\"\",\"\"Workload\"\"")
+    let path = try temp.write("huge.csv", ([header, rows[0], huge, rows[2]].joined(separator: "\r\n") + "\r\n"))
+    for (chunked, jobs) in [(false, 1), (true, 1), (true, 2)] {
+      let result = try AuditIngest.run(
+        try InputCollector(audit: [path]).collect(), jobs: jobs, chunkSize: 4096, chunked: chunked, progress: nil)
+      let account = try #require(result.files.first?.audit)
+      #expect(account.records == 3, "chunked \(chunked), \(jobs) threads")
+      #expect(account.rejections.map(\.line) == [3])
+      #expect(account.rejected == 1)
+    }
+  }
 }
