@@ -57,9 +57,9 @@ public struct AuditIngest {
 
   /// - Parameters:
   ///   - jobs: threads that parse an audit CSV (the result is the same for any number).
-  ///   - progress: told the file being read and the bytes read of it, now and then.
+  ///   - progress: told the file being read, the bytes read of it and its rows, now and then.
   public static func run(
-    _ files: [InputFile], jobs: Int = 1, progress: ((_ file: InputFile, _ bytes: Int64) -> Void)? = nil
+    _ files: [InputFile], jobs: Int = 1, progress: ((_ file: InputFile, _ bytes: Int64, _ rows: Int) -> Void)? = nil
   ) throws(ShareLensError) -> Result {
     try run(files, jobs: jobs, chunkSize: AuditFileReader.defaultChunkSize, chunked: true, progress: progress)
   }
@@ -67,7 +67,7 @@ public struct AuditIngest {
   /// `chunkSize` and `chunked` set how audit CSVs are cut up (see `AuditFileReader`); tests vary them.
   static func run(
     _ files: [InputFile], jobs: Int, chunkSize: Int, chunked: Bool,
-    progress: ((_ file: InputFile, _ bytes: Int64) -> Void)?
+    progress: ((_ file: InputFile, _ bytes: Int64, _ rows: Int) -> Void)?
   ) throws(ShareLensError) -> Result {
     var seen = Set<RecordKey>()
     var builder = LinkBuilder()
@@ -80,7 +80,7 @@ public struct AuditIngest {
       reader.chunkSize = chunkSize
       reader.chunked = chunked
       let current = file
-      reader.progress = progress.map { report in { bytes in report(current, bytes) } }
+      reader.progress = progress.map { report in { bytes, rows in report(current, bytes, rows) } }
       let outcome = try reader.read { row in
         switch row {
         case .rejected(let line, let reason):

@@ -80,7 +80,7 @@ struct BuildCommand {
     let meter = ProgressMeter(console: console, enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
     let ingest = try AuditIngest.run(
       files, jobs: options.jobs, chunkSize: options.chunkSize, chunked: options.chunked
-    ) { file, bytes in meter.report(file, bytes: bytes) }
+    ) { file, bytes, rows in meter.report(file, bytes: bytes, rows: rows) }
     meter.finish()
     let (settings, read) = try SettingsLoader.load(ingest.files)
     return (ReportInputs(origin: origin, files: read), ingest, settings)

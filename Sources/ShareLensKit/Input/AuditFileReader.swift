@@ -37,8 +37,8 @@ public struct AuditFileReader {
 
   public var path: String
   public var format: InputFormat
-  /// Called now and then with the bytes of the file read so far.
-  public var progress: ((Int64) -> Void)?
+  /// Called now and then with the bytes of the file read so far and the rows.
+  public var progress: ((_ bytes: Int64, _ rows: Int) -> Void)?
   /// Threads that parse an audit CSV; 1 parses it on the calling thread.
   public var jobs = 1
   /// Cut CSV files into chunks of whole records (false: `CSVRecordReader` reads every record, the
@@ -70,7 +70,7 @@ public struct AuditFileReader {
     let visit: (Row) -> Void = { row in
       visit(row)
       rows += 1
-      if rows % 20_000 == 0 { progress?(reader.consumed) }
+      if rows % 20_000 == 0 { progress?(reader.consumed, rows) }
     }
     switch format {
     case .purviewCSV, .purviewClassicCSV, .powerShellCSV, .sentinelCSV:

@@ -11,12 +11,13 @@ import Testing
     var value: String { lock.withLock { text } }
   }
 
-  @Test func onATerminalItShowsPercentSpeedAndTimeLeftThenClearsTheLine() {
+  @Test func onATerminalItShowsPercentRowsSpeedAndTimeLeftThenClearsTheLine() {
     let captured = Captured()
     let meter = ProgressMeter(console: Console(out: { _ in }, err: { captured.append($0) }), enabled: true)
-    meter.report(InputFile(path: "audit.csv", size: 1_000_000), bytes: 250_000)
+    meter.report(InputFile(path: "audit.csv", size: 1_000_000), bytes: 250_000, rows: 140_000)
     meter.finish()
-    #expect(captured.value.hasPrefix("\raudit.csv: 25 %, "))
+    #expect(captured.value.hasPrefix("\raudit.csv: 25 %, 140,000 rows, "))
+    #expect(captured.value.contains("B/s, about "))
     #expect(captured.value.contains("s left"))
     #expect(captured.value.hasSuffix("\r\u{1B}[K"))
   }
@@ -24,7 +25,7 @@ import Testing
   @Test func otherwiseItSaysNothing() {
     let captured = Captured()
     let meter = ProgressMeter(console: Console(out: { _ in }, err: { captured.append($0) }), enabled: false)
-    meter.report(InputFile(path: "audit.csv", size: 1_000_000), bytes: 250_000)
+    meter.report(InputFile(path: "audit.csv", size: 1_000_000), bytes: 250_000, rows: 140_000)
     meter.finish()
     #expect(captured.value.isEmpty)
   }
