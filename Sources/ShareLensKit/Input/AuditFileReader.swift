@@ -206,7 +206,7 @@ public struct AuditFileReader {
           continue
         }
         if format == .sentinelCSV {
-          visit(decodeSentinelRow(record, header: columnNames, style: &style))
+          visit(decodeSentinelRow(record, header: columnNames, columns: columns, style: &style))
         } else if let parsed = rows.decode(record) {
           deliver(parsed)
         }
@@ -223,7 +223,9 @@ public struct AuditFileReader {
   }
 
   /// Sentinel's OfficeActivity table: AuditData's fields are columns of their own.
-  func decodeSentinelRow(_ record: CSVRecordReader.Record, header: [String], style: inout DateColumnStyle) -> Row {
+  func decodeSentinelRow(
+    _ record: CSVRecordReader.Record, header: [String], columns: Columns, style: inout DateColumnStyle
+  ) -> Row {
     var data: [String: Any] = [:]
     for (index, name) in header.enumerated() {
       let key = Self.sentinelNames[name.lowercased()] ?? name
@@ -231,7 +233,6 @@ public struct AuditFileReader {
     }
     // Sentinel writes TimeGenerated in the exporting machine's format: read it as a date column.
     if let time = data["CreationTime"] as? String, AuditTime.parseISO(time) == nil { data["CreationTime"] = nil }
-    let columns = Columns(header: header)
     func field(_ index: Int?) -> String? {
       guard let index else { return nil }
       return String(decoding: record.fields[index], as: UTF8.self)

@@ -207,9 +207,11 @@ public struct ReportJSON: Encodable {
       let list = (try? encoder.encode(links.map(Link.init))) ?? Data("[]".utf8)
       var out: [UInt8] = [0x20, 0x20]
       out.reserveCapacity(list.count + list.count / 16)
-      for byte in list.dropFirst(2).dropLast(2) {
-        out.append(byte)
-        if byte == 0x0A { out += [0x20, 0x20] }
+      list.withUnsafeBytes { bytes in
+        for byte in bytes.dropFirst(2).dropLast(2) {
+          out.append(byte)
+          if byte == 0x0A { out += [0x20, 0x20] }
+        }
       }
       return String(decoding: out, as: UTF8.self)
     }
