@@ -259,7 +259,14 @@ public struct LinkBuilder {
   struct ExactText: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+      let fast = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+        rhs.text.utf8.withContiguousStorageIfAvailable { right in
+          left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+        }
+      }
+      return (fast ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
     func hash(into hasher: inout Hasher) {
       hasher.combine(text.utf8.count)
       let contiguous: Void? = text.utf8.withContiguousStorageIfAvailable {
