@@ -7,6 +7,8 @@ public struct AuditIngest {
     public var files: [InputFile]
     public var links: [SharingLink]
     public var anonymousVisitors: Int
+    /// Time spent waiting for the audit files' bytes, for `--timings`.
+    public var readingSeconds: Double
   }
 
   /// A record id in 16 bytes: the GUID itself, or two independent hashes of any other id.
@@ -70,6 +72,7 @@ public struct AuditIngest {
     progress: ((_ file: InputFile, _ bytes: Int64, _ rows: Int) -> Void)?
   ) throws(ShareLensError) -> Result {
     var seen = Set<RecordKey>()
+    var readingSeconds = 0.0
     var builder = LinkBuilder()
     var result = files
     for index in result.indices where result[index].isUsed && result[index].format?.role == .audit {
@@ -99,6 +102,7 @@ public struct AuditIngest {
           }
         }
       }
+      readingSeconds += outcome.readingSeconds
       if let warning = outcome.dateStyle.ambiguityWarning { file.warnings.append(warning) }
       file.warnings += outcome.notes
       if let damage = outcome.damage {
@@ -121,6 +125,8 @@ public struct AuditIngest {
     Memory.releaseFreed()
     let links = builder.finish()
     Memory.releaseFreed()
-    return Result(files: result, links: links, anonymousVisitors: builder.distinctAnonymousVisitors)
+    return Result(
+      files: result, links: links, anonymousVisitors: builder.distinctAnonymousVisitors,
+      readingSeconds: readingSeconds)
   }
 }

@@ -28,6 +28,7 @@ struct BuildCommand {
     var clock = PhaseClock()
     let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
     clock.lap("read and parse (inspect, ingest, settings)")
+    clock.note("waiting for the audit files", seconds: ingest.readingSeconds)
     report(inputs)
     let rejections = inputs.rejected.count + inputs.rejectedRows + inputs.damagedFiles
     if options.strict, rejections > 0 {

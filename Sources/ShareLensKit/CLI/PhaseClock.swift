@@ -11,6 +11,11 @@ struct PhaseClock {
     last = now
   }
 
+  /// A part of the last phase, shown under it.
+  mutating func note(_ name: String, seconds: Double) {
+    phases.append(("  of which " + name, seconds))
+  }
+
   func report() -> String {
     phases.map { name, seconds in
       "timing: " + name.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%8.2f s\n", seconds)

@@ -60,6 +60,8 @@ public struct AuditFileReader {
     /// The file is damaged after its last row read (corrupt or cut-off gzip data).
     public var damage: String?
     public var notes: [String]
+    /// Time spent waiting for the file's bytes.
+    public var readingSeconds: Double
   }
 
   /// Reads every row.
@@ -78,7 +80,9 @@ public struct AuditFileReader {
     default:
       try readJSON(reader, style: &style, visit)
     }
-    return Outcome(dateStyle: style, damage: reader.problem, notes: reader.notes)
+    return Outcome(
+      dateStyle: style, damage: reader.problem, notes: reader.notes,
+      readingSeconds: Double(reader.readingNanoseconds) / 1e9)
   }
 
   // MARK: CSV

@@ -17,6 +17,8 @@ public final class ByteReader {
   private let gunzip: Gunzip?
   /// Bytes read from the file so far (compressed bytes for a gzip file), for progress.
   public private(set) var consumed: Int64 = 0
+  /// Time spent waiting for the file's bytes (the reads themselves, not decoding), for `--timings`.
+  public private(set) var readingNanoseconds: UInt64 = 0
   private var pending: [UInt8] = []
   private var atEnd = false
   private var highSurrogate: UInt16?
@@ -118,7 +120,9 @@ public final class ByteReader {
         continue
       }
       do {
+        let started = DispatchTime.now().uptimeNanoseconds
         let data = try handle.read(upToCount: Self.blockSize) ?? Data()
+        readingNanoseconds += DispatchTime.now().uptimeNanoseconds - started
         consumed += Int64(data.count)
         if data.isEmpty {
           atEnd = true
@@ -152,7 +156,9 @@ public final class ByteReader {
     precondition(readsDirectly)
     guard !atEnd, !buffer.isEmpty else { return 0 }
     while true {
+      let started = DispatchTime.now().uptimeNanoseconds
       let count = read(handle.fileDescriptor, buffer.baseAddress, buffer.count)
+      readingNanoseconds += DispatchTime.now().uptimeNanoseconds - started
       if count < 0, errno == EINTR { continue }
       guard count >= 0 else { throw ShareLensError(.unreadable(String(cString: strerror(errno)))) }
       if count == 0 { atEnd = true }

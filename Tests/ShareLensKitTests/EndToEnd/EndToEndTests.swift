@@ -68,6 +68,20 @@ import Testing
     #expect(try temp.read("absolute/markdown/inputs.md").contains("<code>exports/AuditLog.csv</code>"))
   }
 
+  /// `--timings` names every phase on stderr, the benchmark's source for them, and `--jobs 1`
+  /// gives the same report as the default.
+  @Test func timingsNameEveryPhaseAndJobsDoNotChangeTheReport() throws {
+    let temp = try TemporaryFolder()
+    let run = try BinaryRun.run(["--out", "one", "--quiet", "--timings"], in: temp.url, environment: Self.epoch)
+    #expect(run.status == 0)
+    for phase in ["read and parse", "of which waiting for the audit files", "analyse", "render and write"] {
+      #expect(run.stderr.contains("timing: ") && run.stderr.contains(phase), "\(phase)")
+    }
+    #expect(
+      try BinaryRun.run(["--out", "two", "--quiet", "--jobs", "1"], in: temp.url, environment: Self.epoch).status == 0)
+    #expect(try temp.snapshot("one") == temp.snapshot("two"))
+  }
+
   @Test func anUnknownOptionIsAUsageError() throws {
     let temp = try TemporaryFolder()
     let run = try BinaryRun.run(["--bogus"], in: temp.url)

@@ -87,16 +87,7 @@ import Testing
     options.jobs = reading?.jobs ?? 1
     options.chunkSize = reading?.chunkSize ?? AuditFileReader.defaultChunkSize
     try BuildCommand(options: options, environment: [:], console: Console(out: { _ in }, err: { _ in })).run()
-    var files: [String: Data] = [:]
-    let root = URL(fileURLWithPath: options.out)
-    for case let path as String in FileManager.default.enumerator(atPath: root.path) ?? .init() {
-      var isFolder: ObjCBool = false
-      let url = root.appendingPathComponent(path)
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-        files[path] = try Data(contentsOf: url)
-      }
-    }
-    return files
+    return try temp.snapshot(name)
   }
 
   @Test func everyReadingGivesTheSameReport() throws {
