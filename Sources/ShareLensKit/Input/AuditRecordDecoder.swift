@@ -73,7 +73,7 @@ public enum AuditRecordDecoder {
     } else {
       return .failure(.missing("CreationTime"))
     }
-    var record = AuditRecord(id: id.lowercased(), time: time, operation: operation)
+    var record = AuditRecord(id: lowercased(id), time: time, operation: operation)
     record.recordType = fields[.recordType] ?? envelope.recordType ?? ""
     record.userId = fields[.userId] ?? envelope.userId ?? ""
     record.workload = fields[.workload] ?? ""
@@ -81,14 +81,14 @@ public enum AuditRecordDecoder {
     record.siteUrl = fields[.siteUrl] ?? ""
     record.sourceRelativeUrl = fields[.sourceRelativeUrl] ?? ""
     record.sourceFileName = fields[.sourceFileName] ?? ""
-    record.listItemUniqueId = (fields[.listItemUniqueId] ?? "").lowercased()
-    record.uniqueSharingId = (fields[.uniqueSharingId] ?? "").lowercased()
+    record.listItemUniqueId = lowercased(fields[.listItemUniqueId] ?? "")
+    record.uniqueSharingId = lowercased(fields[.uniqueSharingId] ?? "")
     record.eventData = fields[.eventData] ?? ""
     record.targetUserOrGroupName = fields[.targetUserOrGroupName] ?? ""
     record.targetUserOrGroupType = fields[.targetUserOrGroupType] ?? ""
     record.userAgent = fields[.userAgent] ?? ""
     record.applicationName = nonEmpty(fields[.applicationDisplayName]) ?? fields.contextClientAppName ?? ""
-    record.correlationId = (fields[.correlationId] ?? fields.contextCorrelationId ?? "").lowercased()
+    record.correlationId = lowercased(fields[.correlationId] ?? fields.contextCorrelationId ?? "")
     record.itemType = fields[.itemType] ?? ""
     record.sharingLinkScope = fields[.sharingLinkScope] ?? ""
     if let values = fields.newValues {
@@ -99,6 +99,11 @@ public enum AuditRecordDecoder {
 
   /// Strings as they are; numbers and booleans as their text (`14`, `true`).
   static func string(_ value: Any?) -> String? { AuditFields.text(value) }
+
+  /// Ids in lower case; most already are, and are kept as they are rather than copied.
+  static func lowercased(_ text: String) -> String {
+    text.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? text.lowercased() : text
+  }
 
   static func nonEmpty(_ value: String?) -> String? {
     guard let value, !value.isEmpty else { return nil }
