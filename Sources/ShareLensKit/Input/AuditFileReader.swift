@@ -151,7 +151,7 @@ public struct AuditFileReader {
         // Chunks parse on other threads while this one reads ahead and hands out the rows in order;
         // each chunk's lines are counted from 1 where it is parsed and placed here.
         var inFlight: [ParsedChunk] = []
-        let window = jobs + 2
+        let window = jobs + 1
         var handedOut = 0
         func handOut(_ chunk: ParsedChunk) {
           chunk.done.wait()
