@@ -22,6 +22,7 @@ struct AuditCSVRows {
   let columnCount: Int
   let columns: AuditFileReader.Columns
   private var fields: [Field] = []
+  /// A field's unquoted text, in its first bytes (the array only grows).
   private var scratch: [UInt8] = []
 
   init(columnCount: Int, columns: AuditFileReader.Columns) {
@@ -96,10 +97,7 @@ struct AuditCSVRows {
 
   /// The current `fields` as a row; nil for a blank line.
   private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Parsed? {
-    if fields.count == 1 {
-      text(of: fields[0], in: bytes, into: &scratch)
-      if scratch.isEmpty { return nil }
-    }
+    if fields.count == 1, unquote(fields[0], in: bytes) == 0 { return nil }
     guard fields.count == columnCount else {
       let reason =
         fields.count < columnCount
@@ -110,12 +108,14 @@ struct AuditCSVRows {
     guard let auditIndex = columns.auditData else {
       return .row(.rejected(line: line, reason: "no AuditData column"))
     }
-    text(of: fields[auditIndex], in: bytes, into: &scratch)
+    let auditCount = unquote(fields[auditIndex], in: bytes)
     let auditData: AuditFields
-    if let scanned = scratch.withUnsafeBufferPointer({ AuditDataScanner.scan($0) }) {
+    if let scanned = scratch.withUnsafeBufferPointer({
+      AuditDataScanner.scan(UnsafeBufferPointer(rebasing: $0[..<auditCount]))
+    }) {
       auditData = scanned
     } else {
-      switch AuditFileReader.decodeObject(scratch) {
+      switch AuditFileReader.decodeObject(Array(scratch[..<auditCount])) {
       case .success(let object): auditData = AuditFields(object)
       case .failure(let why): return .row(.rejected(line: line, reason: why.message))
       }
@@ -126,9 +126,8 @@ struct AuditCSVRows {
       if !field.quoted {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
       }
-      var value: [UInt8] = []
-      text(of: field, in: bytes, into: &value)
-      return String(decoding: value, as: UTF8.self)
+      let count = unquote(field, in: bytes)
+      return String(decoding: scratch[..<count], as: UTF8.self)
     }
     let envelope = AuditRecordDecoder.Envelope(
       id: column(columns.id), date: column(columns.date), operation: column(columns.operation),
@@ -142,36 +141,42 @@ struct AuditCSVRows {
     }
   }
 
-  /// A field's text, as `CSVRecordReader` reads it: outside quotes a quote opens them; inside,
-  /// `""` is a quote and a lone quote closes them.
-  private func text(of field: Field, in bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-    out.removeAll(keepingCapacity: true)
+  /// A field's text, as `CSVRecordReader` reads it, into `scratch`; returns its length. Outside
+  /// quotes a quote opens them; inside, `""` is a quote and a lone quote closes them. The runs
+  /// between quotes are copied whole.
+  private mutating func unquote(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-    if !field.quoted {
-      out.append(contentsOf: raw)
-    } else {
+    if scratch.count < raw.count { scratch = [UInt8](repeating: 0, count: max(raw.count, scratch.count * 2)) }
+    let quote = UInt8(ascii: "\"")
+    var length = scratch.withUnsafeMutableBufferPointer { out -> Int in
+      guard let from = raw.baseAddress, let to = out.baseAddress else { return 0 }
+      guard field.quoted else {
+        to.update(from: from, count: raw.count)
+        return raw.count
+      }
+      var count = 0
       var index = 0
       var inQuotes = false
-      var runStart = 0
       while index < raw.count {
-        let byte = raw[index]
-        index += 1
-        guard byte == UInt8(ascii: "\"") else { continue }
-        // Copy the run before this quote in one go.
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index - 1]))
-        runStart = index
+        var end = index
+        while end < raw.count, from[end] != quote { end += 1 }
+        (to + count).update(from: from + index, count: end - index)
+        count += end - index
+        guard end < raw.count else { break }
+        index = end + 1
         if !inQuotes {
           inQuotes = true
-        } else if index < raw.count, raw[index] == UInt8(ascii: "\"") {
-          out.append(byte)
+        } else if index < raw.count, from[index] == quote {
+          to[count] = quote
+          count += 1
           index += 1
-          runStart = index
         } else {
           inQuotes = false
         }
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<raw.count]))
+      return count
     }
-    if field.dropsCarriageReturn, out.last == 0x0D { out.removeLast() }
+    if field.dropsCarriageReturn, length > 0, scratch[length - 1] == 0x0D { length -= 1 }
+    return length
   }
 }
