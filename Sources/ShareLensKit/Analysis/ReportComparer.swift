@@ -64,7 +64,7 @@ public enum ReportComparer {
       return dictionary["value"].flatMap { text($0) } ?? dictionary["name"].flatMap { text($0) }
         ?? dictionary["id"].flatMap { text($0) }
     case let list as [Any]: return list.compactMap { text($0) }.joined(separator: "; ")
-    default: return AuditRecordDecoder.string(value)
+    default: return AuditFields.text(value)
     }
   }
 

@@ -152,13 +152,10 @@ public struct AuditFileReader {
         // each chunk's lines are counted from 1 where it is parsed and placed here.
         var inFlight: [ParsedChunk] = []
         let window = jobs + 1
-        var handedOut = 0
         func handOut(_ chunk: ParsedChunk) {
           chunk.done.wait()
           for parsed in chunk.rows { deliver(parsed, base: line - 1) }
           line += chunk.lineBreaks
-          handedOut += 1
-          if handedOut % 64 == 0 { Memory.releaseFreed() }
           // The chunk's records are freed on another thread: this one has the rows to hand out.
           DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
         }
@@ -309,7 +306,7 @@ public struct AuditFileReader {
   }
 
   func decodeJSONRecord(_ object: [String: Any], line: Int, style: inout DateColumnStyle) -> Row {
-    let text = AuditRecordDecoder.string
+    let text = AuditFields.text
     switch format {
     case .extractorJSON:
       let inner: [String: Any]
@@ -350,7 +347,7 @@ public struct AuditFileReader {
       }
       // TimeGenerated in the exporting machine's format is read like a date column.
       var envelope = AuditRecordDecoder.Envelope()
-      if let time = data["CreationTime"].flatMap(AuditRecordDecoder.string), AuditTime.parseISO(time) == nil {
+      if let time = data["CreationTime"].flatMap(AuditFields.text), AuditTime.parseISO(time) == nil {
         data["CreationTime"] = nil
         envelope.date = time
       }

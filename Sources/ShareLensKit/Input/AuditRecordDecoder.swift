@@ -97,9 +97,6 @@ public enum AuditRecordDecoder {
     return .success(Decoded(record: record, columnDate: columnDate))
   }
 
-  /// Strings as they are; numbers and booleans as their text (`14`, `true`).
-  static func string(_ value: Any?) -> String? { AuditFields.text(value) }
-
   /// Ids in lower case; most already are, and are kept as they are rather than copied.
   static func lowercased(_ text: String) -> String {
     text.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } ? text.lowercased() : text

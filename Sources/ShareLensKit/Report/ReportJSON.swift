@@ -241,12 +241,6 @@ public struct ReportJSON: Encodable {
     }
   }
 
-  public static func linksCSV(_ context: ReportContext) -> String {
-    var text = ""
-    try? writeLinksCSV(context, jobs: 1) { text += $0 }
-    return text
-  }
-
   /// The links turned into text `batch` at a time, in order, the batches joined by `separator`.
   static func batches(
     _ links: [SharingLink], jobs: Int, batch: Int, separator: String, _ part: (String) throws(ShareLensError) -> Void,

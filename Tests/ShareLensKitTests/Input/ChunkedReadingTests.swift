@@ -161,4 +161,37 @@ import Testing
       #expect(account.rejected == 1)
     }
   }
+
+  /// The chunked path is really taken: the variants are cut into many chunks that together are the
+  /// file after its header, and only a broken quote makes the chunker hand the rest back.
+  @Test func theChunkerCutsTheFileAtRecordBoundaries() throws {
+    let temp = try TemporaryFolder()
+    let variants = try Self.variants(in: temp)
+    for (name, expectsRest) in [("mixed.csv", false), ("unclosed.csv", true)] {
+      let bytes = try #require(variants[name])
+      let path = try temp.write(name, bytes: bytes)
+      let reader = try ByteReader(path: path)
+      let records = CSVRecordReader(reader)
+      _ = try records.header()
+      let (pending, _) = records.remainder()
+      let chunker = CSVChunker(reader, pending: pending, targetSize: 4096)
+      var chunks: [[UInt8]] = []
+      var rest: [UInt8]?
+      while rest == nil, let piece = try chunker.next() {
+        switch piece {
+        case .chunk(let chunk): chunks.append(chunk)
+        case .rest(let bytes): rest = bytes
+        }
+      }
+      #expect(chunks.count > 100, "\(name)")
+      #expect((rest != nil) == expectsRest, "\(name)")
+      for chunk in chunks where chunk.last != nil {
+        #expect(CSVChunker.quoteCount(chunk[...]) % 2 == 0, "a chunk ends inside quotes")
+      }
+      if !expectsRest {
+        let header = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        #expect(Array(bytes[header...]) == chunks.flatMap { $0 })
+      }
+    }
+  }
 }
