@@ -16,84 +16,74 @@ public enum HeatmapPage {
     let used = anyone.flatMap { link in link.useTimes.map { (time: $0, link: link) } }
     let zone = context.timeZone
     let titles = context.siteTitles
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = zone
-    calendar.locale = Locale(identifier: "en_US_POSIX")
 
     guard !created.isEmpty || !used.isEmpty else {
       document.paragraph("The audit data holds no Anyone link.")
       return ReportPage(slug: slug, navigationTitle: title, document: document)
     }
+    // Every time once in the zone's wall-clock seconds.
+    var clock = LocalClock(zone: zone)
+    let createdAt = created.map { clock.local($0.time) }
+    let usedAt = used.map { clock.local($0.time) }
+    let createdWeeks = createdAt.map(LocalClock.isoWeek(local:))
+    let usedWeeks = usedAt.map(LocalClock.isoWeek(local:))
     document.paragraph(
       "Times are in \(zone.identifier) (`--timezone`), daylight-saving changes included. Each cell shows its count; the shade grows with it, as the legend shows. Sites and creators beyond the top \(topRows) are folded into one row."
     )
     document.heading("Weekday and hour")
-    document.table(
-      weekdayHour(
-        created.map(\.time), calendar: calendar,
-        caption: "Anyone links created, by weekday and hour (\(zone.identifier))"))
-    document.table(
-      weekdayHour(
-        used.map(\.time), calendar: calendar, caption: "Anyone link uses, by weekday and hour (\(zone.identifier))"))
+    document.table(weekdayHour(createdAt, caption: "Anyone links created, by weekday and hour (\(zone.identifier))"))
+    document.table(weekdayHour(usedAt, caption: "Anyone link uses, by weekday and hour (\(zone.identifier))"))
     document.paragraph(legend())
 
-    let weeks = Array(Set((created.map(\.time) + used.map(\.time)).map { week($0, calendar) })).sorted()
+    let weeks = Array(Set(createdWeeks + usedWeeks)).sorted()
     document.heading("Site and week")
     document.table(
       byWeek(
-        created.map { ($0.time, LinksPage.siteName($0.link.siteUrl, titles: titles)) }, weeks: weeks,
-        calendar: calendar, rowTitle: "Site",
-        caption: "Anyone links created, by site and ISO week"))
+        zip(createdWeeks, created).map { ($0, LinksPage.siteName($1.link.siteUrl, titles: titles)) }, weeks: weeks,
+        rowTitle: "Site", caption: "Anyone links created, by site and ISO week"))
     document.table(
       byWeek(
-        used.map { ($0.time, LinksPage.siteName($0.link.siteUrl, titles: titles)) }, weeks: weeks, calendar: calendar,
-        rowTitle: "Site",
-        caption: "Anyone link uses, by site and ISO week"))
+        zip(usedWeeks, used).map { ($0, LinksPage.siteName($1.link.siteUrl, titles: titles)) }, weeks: weeks,
+        rowTitle: "Site", caption: "Anyone link uses, by site and ISO week"))
     document.heading("Creator and week")
     document.table(
       byWeek(
-        created.map { ($0.time, $0.link.createdBy ?? "unknown") }, weeks: weeks, calendar: calendar,
+        zip(createdWeeks, created).map { ($0, $1.link.createdBy ?? "unknown") }, weeks: weeks,
         rowTitle: "Creator", caption: "Anyone links created, by creator and ISO week"))
     return ReportPage(slug: slug, navigationTitle: title, document: document)
   }
 
-  static func week(_ time: Int64, _ calendar: Calendar) -> String {
-    let parts = calendar.dateComponents(
-      [.yearForWeekOfYear, .weekOfYear], from: Date(timeIntervalSince1970: TimeInterval(time)))
-    return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
-  }
-
-  static func weekdayHour(_ times: [Int64], calendar: Calendar, caption: String) -> Table {
+  /// Counts by weekday and hour of wall-clock times (`LocalClock.local`).
+  static func weekdayHour(_ times: [Int64], caption: String) -> Table {
     var counts = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     for time in times {
-      let parts = calendar.dateComponents([.weekday, .hour], from: Date(timeIntervalSince1970: TimeInterval(time)))
-      let weekday = ((parts.weekday ?? 1) + 5) % 7  // Calendar: 1 = Sunday; here 0 = Monday
-      counts[weekday][parts.hour ?? 0] += 1
+      counts[LocalClock.weekday(local: time)][LocalClock.hour(local: time)] += 1
     }
     let maximum = counts.flatMap { $0 }.max() ?? 0
     return Table(
-      caption: caption, columns: [.init("Day")] + (0..<24).map { .init(String(format: "%02d", $0), numeric: true) },
+      caption: caption, columns: [.init("Day")] + hourColumns,
       rows: counts.enumerated().map { day, hours in [.header(weekdays[day])] + hours.map { cell($0, maximum: maximum) }
       })
   }
 
-  static func byWeek(
-    _ events: [(Int64, String)], weeks: [String], calendar: Calendar, rowTitle: String, caption: String
-  ) -> Table {
+  static let hourColumns: [Table.Column] = (0..<24).map { .init($0 < 10 ? "0\($0)" : "\($0)", numeric: true) }
+
+  /// Counts by row and ISO week (`LocalClock.isoWeek`), the top rows by count and the rest folded.
+  static func byWeek(_ events: [(Int, String)], weeks: [Int], rowTitle: String, caption: String) -> Table {
     var totals: [String: Int] = [:]
     for (_, key) in events { totals[key, default: 0] += 1 }
     let top = totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(topRows).map(\.key)
     let topSet = Set(top)
     let other = "Other (\(max(totals.count - top.count, 0)))"
-    var counts: [String: [String: Int]] = [:]
-    for (time, key) in events {
-      counts[topSet.contains(key) ? key : other, default: [:]][week(time, calendar), default: 0] += 1
+    var counts: [String: [Int: Int]] = [:]
+    for (week, key) in events {
+      counts[topSet.contains(key) ? key : other, default: [:]][week, default: 0] += 1
     }
     let rows = top + (totals.count > top.count ? [other] : [])
     let maximum = counts.values.flatMap(\.values).max() ?? 0
     return Table(
       caption: caption,
-      columns: [.init(rowTitle)] + weeks.map { .init(String($0.suffix(3)), numeric: true) } + [
+      columns: [.init(rowTitle)] + weeks.map { .init(String(LocalClock.weekName($0).suffix(3)), numeric: true) } + [
         .init("All", numeric: true)
       ],
       rows: rows.map { key in
