@@ -49,7 +49,7 @@ struct BuildCommand {
     }
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     clock.lap("analyse (links joined, postures, findings)")
-    let pages = ReportBuilder(context: context).pages()
+    let pages = ReportBuilder(context: context).pages(jobs: options.jobs)
     var renderer = SiteRenderer(context: context)
     renderer.jobs = options.jobs
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
