@@ -39,14 +39,14 @@ public enum SharingOperations {
     if let effect = effects[record.operation] { return effect }
     if groupOperations.contains(record.operation) {
       let names = record.modifiedGroupNames + [record.targetUserOrGroupName, record.eventData]
-      if names.contains(where: {
-        $0.contains("SharingLinks.") || $0.contains("SLinkClaim.") || $0.contains("System.Limited")
+      if names.contains(where: { name in
+        ["SharingLinks.", "SLinkClaim.", "System.Limited"].contains { ASCIIText.search(name, $0) ?? name.contains($0) }
       }) {
         return .related
       }
     }
     // What an Anyone-link visitor does after opening the link.
-    if record.userId.lowercased().hasPrefix("urn:spo:anon#") { return .related }
+    if CaseInsensitive.hasLowercasedPrefix(record.userId, "urn:spo:anon#") { return .related }
     return nil
   }
 
@@ -90,6 +90,8 @@ public enum SharingOperations {
   /// The elements of EventData, a fragment like `<Type>Edit</Type><MembersCanShareApplied>…` that
   /// is not well-formed XML (several roots, spaces in names).
   public static func eventDataFields(_ text: String) -> [(name: String, value: String)] {
+    var text = text
+    if let fields = text.withUTF8({ ASCIIText.isASCII($0) ? asciiEventDataFields($0) : nil }) { return fields }
     var fields: [(String, String)] = []
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "<") {
@@ -101,6 +103,34 @@ public enum SharingOperations {
       }
       fields.append((String(name), String(rest[rest.index(after: close)..<end.lowerBound])))
       rest = rest[end.upperBound...]
+    }
+    return fields
+  }
+
+  /// `eventDataFields` on ASCII text, where characters are bytes: the same steps on the bytes.
+  static func asciiEventDataFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [(name: String, value: String)] {
+    func text(_ start: Int, _ end: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    var fields: [(String, String)] = []
+    var rest = 0
+    var closing: [UInt8] = []
+    while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "<")) {
+      guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) else { break }
+      let name = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])
+      closing.removeAll(keepingCapacity: true)
+      closing.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+      closing.append(contentsOf: name)
+      closing.append(UInt8(ascii: ">"))
+      let end = closing.withUnsafeBufferPointer {
+        ASCIIText.firstIndex(of: $0, in: bytes, from: close, foldingCase: false)
+      }
+      guard !name.isEmpty, name[0] != UInt8(ascii: "/"), let end else {
+        rest = open + 1
+        continue
+      }
+      fields.append((text(open + 1, close), text(close + 1, end)))
+      rest = end + closing.count
     }
     return fields
   }

@@ -4,15 +4,19 @@
 /// and values become strings only when they are kept. A document it cannot read returns nil, and
 /// the caller falls back to JSONSerialization, which says why.
 struct AuditDataScanner {
-  /// The kept top-level keys, grouped by their length in bytes.
-  static let keysByLength: [[([UInt8], AuditFields.Key)]] = {
-    var table = [[([UInt8], AuditFields.Key)]](repeating: [], count: 32)
-    for key in AuditFields.Key.allCases {
-      let bytes = Array(key.name.utf8)
-      table[bytes.count].append((bytes, key))
-    }
-    return table
-  }()
+  /// The kept top-level keys in flat tables of plain values (an array of arrays would be
+  /// retained and released on every key looked up): every name's bytes one after another, where
+  /// each starts, and the keys ordered by name length with where each length starts.
+  static let keyNames: [UInt8] = AuditFields.Key.allCases.flatMap { Array($0.name.utf8) }
+  static let keyNameStarts: [Int] = AuditFields.Key.allCases.reduce(into: [0]) {
+    $0.append($0.last! + $1.name.utf8.count)
+  }
+  static let keysByLength: [Int] = AuditFields.Key.allCases.sorted {
+    ($0.name.utf8.count, $0.rawValue) < ($1.name.utf8.count, $1.rawValue)
+  }.map(\.rawValue)
+  static let lengthStarts: [Int] = (0...33).map { length in
+    AuditFields.Key.allCases.filter { $0.name.utf8.count < length }.count
+  }
   static let appAccessContext = Array("AppAccessContext".utf8)
   static let modifiedProperties = Array("ModifiedProperties".utf8)
   static let newValue = Array("NewValue".utf8)
@@ -68,8 +72,13 @@ struct AuditDataScanner {
   func key(_ span: Span) -> AuditFields.Key? {
     if span.escaped { return AuditFields.Key.allCases.first { $0.name == text(span) } }
     let length = span.end - span.start
-    guard length < Self.keysByLength.count else { return nil }
-    for (name, key) in Self.keysByLength[length] where matches(span, name) { return key }
+    guard length + 1 < Self.lengthStarts.count else { return nil }
+    candidates: for index in Self.lengthStarts[length]..<Self.lengthStarts[length + 1] {
+      let key = Self.keysByLength[index]
+      let name = Self.keyNameStarts[key]
+      for offset in 0..<length where bytes[span.start + offset] != Self.keyNames[name + offset] { continue candidates }
+      return AuditFields.Key(rawValue: key)
+    }
     return nil
   }
 

@@ -1,30 +1,109 @@
 import Foundation
 
 /// Case-insensitive matching of the report's fixed ASCII tokens against data: plain ASCII text
-/// (nearly every user agent, path and field name) byte by byte; other text through Foundation,
-/// which folds Unicode case.
+/// (nearly every user agent, path and field name) byte by byte, in place; other text through
+/// Foundation, which folds Unicode case.
 enum CaseInsensitive {
   /// Whether `text` contains `token`.
   static func contains(_ text: String, _ token: String) -> Bool {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: token, options: .caseInsensitive) != nil }
-    let needle = Array(token.utf8).map(lowered)
-    guard let first = needle.first else { return true }
-    let haystack = Array(text.utf8)
-    guard haystack.count >= needle.count else { return false }
-    for start in 0...(haystack.count - needle.count) where lowered(haystack[start]) == first {
-      var offset = 1
-      while offset < needle.count, lowered(haystack[start + offset]) == needle[offset] { offset += 1 }
-      if offset == needle.count { return true }
-    }
-    return false
+    ASCIIText.search(text, token, foldingCase: true) ?? (text.range(of: token, options: .caseInsensitive) != nil)
   }
 
   /// Whether two strings are equal ignoring case (ASCII fast, Foundation otherwise).
   static func equal(_ text: String, _ other: String) -> Bool {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.caseInsensitiveCompare(other) == .orderedSame }
+    guard ASCIIText.isASCII(text) else { return text.caseInsensitiveCompare(other) == .orderedSame }
     return text.utf8.count == other.utf8.count && contains(text, other)
+  }
+
+  /// Whether `text` starts with `prefix` once lower-cased (`text.lowercased().hasPrefix(prefix)`
+  /// for a lower-case ASCII `prefix`).
+  static func hasLowercasedPrefix(_ text: String, _ prefix: String) -> Bool {
+    guard ASCIIText.isASCII(text) else { return text.lowercased().hasPrefix(prefix) }
+    return lowercasedMatch(text, prefix, atEnd: false)
+  }
+
+  /// `text.lowercased().hasSuffix(suffix)` for a lower-case ASCII `suffix`.
+  static func hasLowercasedSuffix(_ text: String, _ suffix: String) -> Bool {
+    guard ASCIIText.isASCII(text) else { return text.lowercased().hasSuffix(suffix) }
+    return lowercasedMatch(text, suffix, atEnd: true)
+  }
+
+  private static func lowercasedMatch(_ text: String, _ part: String, atEnd: Bool) -> Bool {
+    var text = text
+    var part = part
+    return text.withUTF8 { text in
+      part.withUTF8 { part in
+        guard text.count >= part.count else { return false }
+        let start = atEnd ? text.count - part.count : 0
+        for offset in 0..<part.count where lowered(text[start + offset]) != part[offset] { return false }
+        return true
+      }
+    }
   }
 
   @inline(__always)
   static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+}
+
+/// Searches in ASCII text, byte by byte and without copying. On ASCII text a byte search finds
+/// exactly what `String`'s character search finds; text with other characters is left to the
+/// caller (nil), since there characters and bytes can differ (combining marks, canonical
+/// equivalents).
+enum ASCIIText {
+  /// Whether every byte of `text` is ASCII.
+  static func isASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { isASCII($0) }
+  }
+
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    var high: UInt64 = 0
+    while index + 8 <= bytes.count {
+      high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      index += 8
+    }
+    while index < bytes.count {
+      high |= UInt64(bytes[index])
+      index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// Whether `text` contains `token` (ignoring ASCII case with `foldingCase`); nil when either is
+  /// not ASCII.
+  static func search(_ text: String, _ token: String, foldingCase: Bool = false) -> Bool? {
+    var text = text
+    var token = token
+    return text.withUTF8 { haystack in
+      token.withUTF8 { needle in
+        guard isASCII(haystack), isASCII(needle) else { return nil }
+        return firstIndex(of: needle, in: haystack, foldingCase: foldingCase) != nil
+      }
+    }
+  }
+
+  /// Where `needle` first starts in `haystack` at or after `from`.
+  static func firstIndex(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int = 0,
+    foldingCase: Bool
+  ) -> Int? {
+    guard !needle.isEmpty else { return from }
+    guard haystack.count - from >= needle.count else { return nil }
+    let first = foldingCase ? CaseInsensitive.lowered(needle[0]) : needle[0]
+    for start in from...(haystack.count - needle.count) {
+      let byte = foldingCase ? CaseInsensitive.lowered(haystack[start]) : haystack[start]
+      guard byte == first else { continue }
+      var offset = 1
+      while offset < needle.count {
+        let next = haystack[start + offset]
+        let wanted = needle[offset]
+        if foldingCase ? CaseInsensitive.lowered(next) != CaseInsensitive.lowered(wanted) : next != wanted { break }
+        offset += 1
+      }
+      if offset == needle.count { return start }
+    }
+    return nil
+  }
 }

@@ -82,6 +82,12 @@ import Testing
     ("anonymous", ActorKind.anonymous), ("urn:spo:anon#5c20b08ab4c4dcdfe6586b1dc08335ff", .anonymous),
     ("urn:spo:guest#john.doe@example.com", .guest), ("jordan.lee_fabrikam.com#EXT#@contoso.onmicrosoft.com", .guest),
     ("app@sharepoint", .system), ("SHAREPOINT\\system", .system), ("debrab@m365b132131.onmicrosoft.com", .member),
+    ("ANONYMOUS", .anonymous), ("URN:SPO:ANON#x", .anonymous), ("anonymous2", .member), ("Urn:Spo:Guest#a@b", .guest),
+    ("i:0i.t|00000003-0000-0ff1-ce00-000000000000|APP@SHAREPOINT", .system), ("app@sharepoint.com", .member),
+    ("x|app@sharepoint ", .member), ("sharepoint\\systems", .member), ("", .member),
+    // Not ASCII: lower-cased by Foundation (the Kelvin sign K lower-cases to k).
+    ("ANONYMOUS\u{301}", .member), ("josé#ext#@contoso.com", .guest), ("zoë@contoso.com", .member),
+    ("i:0i.t|x|app@sharepoint", .system), ("\u{212A}", .member),
   ])
   func actorKinds(user: String, kind: ActorKind) {
     #expect(ActorKind(userId: user) == kind)
@@ -96,6 +102,30 @@ import Testing
     #expect(!CaseInsensitive.contains("Tea", "Teams/"))
     #expect(CaseInsensitive.equal("microsoft TEAMS", "Microsoft Teams"))
     #expect(!CaseInsensitive.equal("Microsoft Teams Rooms", "Microsoft Teams"))
+  }
+
+  @Test func prefixesAndSuffixesIgnoreCase() {
+    #expect(CaseInsensitive.hasLowercasedPrefix("URN:spo:anon#1", "urn:spo:anon#"))
+    #expect(!CaseInsensitive.hasLowercasedPrefix("urn:spo:ano", "urn:spo:anon#"))
+    #expect(CaseInsensitive.hasLowercasedSuffix("a|App@SharePoint", "|app@sharepoint"))
+    #expect(!CaseInsensitive.hasLowercasedSuffix("a|App@SharePoint.", "|app@sharepoint"))
+    #expect(CaseInsensitive.hasLowercasedPrefix("ÉTÉ", "été"))
+  }
+
+  /// EventData on ASCII text is read byte by byte; the result is the general reader's.
+  @Test(arguments: [
+    "<Type>Edit</Type><MembersCanShareApplied>True</MembersCanShareApplied>",
+    "<a>1</a><b>2</b><a>3</a>", "<>x</><a>open", "<a><b>in</b></a>", "</a>x</a><a>y</a>", "text <a b>v</a b> tail",
+    "<a>no end", "<a", "", "<Expiration Date>2026-12-01T00:00:00Z</Expiration Date>", "<<a>>x</a>>",
+  ])
+  func eventDataOnASCIITextIsReadAsBefore(fragment: String) {
+    var bytes = Array(fragment.utf8)
+    let fast = bytes.withUnsafeMutableBufferPointer { SharingOperations.asciiEventDataFields(UnsafeBufferPointer($0)) }
+    // A non-ASCII character at the end takes the general path without changing the fields.
+    let general = SharingOperations.eventDataFields(fragment + "é")
+    #expect(fast.map { [$0.name, $0.value] } == general.map { [$0.name, $0.value] })
+    #expect(
+      SharingOperations.eventDataFields(fragment).map { [$0.name, $0.value] } == fast.map { [$0.name, $0.value] })
   }
 
   @Test func otherTextIsFoldedByFoundation() {
