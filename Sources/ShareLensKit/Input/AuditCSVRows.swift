@@ -129,10 +129,17 @@ struct AuditCSVRows {
       let count = unquote(field, in: bytes)
       return String(decoding: scratch[..<count], as: UTF8.self)
     }
-    let envelope = AuditRecordDecoder.Envelope(
-      id: column(columns.id), date: column(columns.date), operation: column(columns.operation),
-      userId: column(columns.userId), recordType: column(columns.recordType))
-    switch AuditRecordDecoder.decode(auditData, envelope: envelope) {
+    let envelope = AuditRecordDecoder.Envelope(for: auditData) { wanted in
+      switch wanted {
+      case .id: column(columns.id)
+      case .date: column(columns.date)
+      case .operation: column(columns.operation)
+      case .userId: column(columns.userId)
+      case .recordType: column(columns.recordType)
+      }
+    }
+    let result = AuditRecordDecoder.decode(auditData, envelope: envelope)
+    switch consume result {
     case .failure(let failure): return .row(.rejected(line: line, reason: AuditFileReader.reason(failure)))
     case .success(let decoded):
       let read = AuditFileReader.ReadRecord(decoded.record)

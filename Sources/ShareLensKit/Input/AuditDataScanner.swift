@@ -25,6 +25,13 @@ struct AuditDataScanner {
 
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  // The tables, fetched once a document rather than once a key (each global costs a call).
+  let keyNames = Self.keyNames
+  let keyNameStarts = Self.keyNameStarts
+  let keysByLength = Self.keysByLength
+  let lengthStarts = Self.lengthStarts
+  let appAccessContext = Self.appAccessContext
+  let modifiedProperties = Self.modifiedProperties
 
   /// A string in the input: its bytes between the quotes, and whether escapes must be resolved.
   struct Span {
@@ -72,11 +79,11 @@ struct AuditDataScanner {
   func key(_ span: Span) -> AuditFields.Key? {
     if span.escaped { return AuditFields.Key.allCases.first { $0.name == text(span) } }
     let length = span.end - span.start
-    guard length + 1 < Self.lengthStarts.count else { return nil }
-    candidates: for index in Self.lengthStarts[length]..<Self.lengthStarts[length + 1] {
-      let key = Self.keysByLength[index]
-      let name = Self.keyNameStarts[key]
-      for offset in 0..<length where bytes[span.start + offset] != Self.keyNames[name + offset] { continue candidates }
+    guard length + 1 < lengthStarts.count else { return nil }
+    candidates: for index in lengthStarts[length]..<lengthStarts[length + 1] {
+      let key = keysByLength[index]
+      let name = keyNameStarts[key]
+      for offset in 0..<length where bytes[span.start + offset] != keyNames[name + offset] { continue candidates }
       return AuditFields.Key(rawValue: key)
     }
     return nil
@@ -125,7 +132,7 @@ struct AuditDataScanner {
         if let value { fields[wanted] = value }
         return true
       }
-      if next == UInt8(ascii: "{"), scanner.matches(key, Self.appAccessContext) {
+      if next == UInt8(ascii: "{"), scanner.matches(key, scanner.appAccessContext) {
         var client: String?
         var correlation: String?
         let valid = scanner.members { scanner, key in
@@ -142,7 +149,7 @@ struct AuditDataScanner {
         fields.contextCorrelationId = correlation
         return valid
       }
-      if next == UInt8(ascii: "["), scanner.matches(key, Self.modifiedProperties) {
+      if next == UInt8(ascii: "["), scanner.matches(key, scanner.modifiedProperties) {
         guard let list = scanner.propertyList() else { return false }
         fields.newValues = list
         return true

@@ -51,6 +51,9 @@ public struct AuditFields: Sendable, Equatable {
     set { values[key.rawValue] = newValue }
   }
 
+  /// The field's value, moved out (the field is nil afterwards).
+  public mutating func take(_ key: Key) -> String? { values[key.rawValue].take() }
+
   /// From a decoded JSON object (JSONSerialization's types).
   public init(_ object: [String: Any]) {
     for key in Key.allCases { self[key] = Self.text(object[key.name]) }

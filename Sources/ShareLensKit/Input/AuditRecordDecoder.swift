@@ -22,6 +22,19 @@ public enum AuditRecordDecoder {
       self.userId = userId
       self.recordType = recordType
     }
+
+    /// An export column the envelope can hold.
+    public enum Column { case id, date, operation, userId, recordType }
+
+    /// The columns `decode` reads for these AuditData fields, and only those: a column is looked
+    /// at only where AuditData lacks the field, so most rows turn no column into text.
+    public init(for fields: AuditFields, column: (Column) -> String?) {
+      if nonEmpty(fields[.id]) == nil { id = column(.id) }
+      if nonEmpty(fields[.creationTime]) == nil { date = column(.date) }
+      if nonEmpty(fields[.operation]) == nil { operation = column(.operation) }
+      if fields[.userId] == nil { userId = column(.userId) }
+      if fields[.recordType] == nil { recordType = column(.recordType) }
+    }
   }
 
   public enum Failure: Error, Equatable {
@@ -58,7 +71,7 @@ public enum AuditRecordDecoder {
   }
 
   /// Decodes everything but a date-column time, which is left in `columnDate`.
-  public static func decode(_ fields: AuditFields, envelope: Envelope) -> Result<Decoded, Failure> {
+  public static func decode(_ fields: consuming AuditFields, envelope: Envelope) -> Result<Decoded, Failure> {
     guard let id = nonEmpty(fields[.id]) ?? nonEmpty(envelope.id) else { return .failure(.missing("Id")) }
     guard let operation = nonEmpty(fields[.operation]) ?? nonEmpty(envelope.operation) else {
       return .failure(.missing("Operation"))
@@ -74,24 +87,25 @@ public enum AuditRecordDecoder {
       return .failure(.missing("CreationTime"))
     }
     var record = AuditRecord(id: lowercased(id), time: time, operation: operation)
-    record.recordType = fields[.recordType] ?? envelope.recordType ?? ""
-    record.userId = fields[.userId] ?? envelope.userId ?? ""
-    record.workload = fields[.workload] ?? ""
-    record.objectId = fields[.objectId] ?? ""
-    record.siteUrl = fields[.siteUrl] ?? ""
-    record.sourceRelativeUrl = fields[.sourceRelativeUrl] ?? ""
-    record.sourceFileName = fields[.sourceFileName] ?? ""
-    record.listItemUniqueId = lowercased(fields[.listItemUniqueId] ?? "")
-    record.uniqueSharingId = lowercased(fields[.uniqueSharingId] ?? "")
-    record.eventData = fields[.eventData] ?? ""
-    record.targetUserOrGroupName = fields[.targetUserOrGroupName] ?? ""
-    record.targetUserOrGroupType = fields[.targetUserOrGroupType] ?? ""
-    record.userAgent = fields[.userAgent] ?? ""
-    record.applicationName = nonEmpty(fields[.applicationDisplayName]) ?? fields.contextClientAppName ?? ""
-    record.correlationId = lowercased(fields[.correlationId] ?? fields.contextCorrelationId ?? "")
-    record.itemType = fields[.itemType] ?? ""
-    record.sharingLinkScope = fields[.sharingLinkScope] ?? ""
-    if let values = fields.newValues {
+    // Each value is moved out of the fields, not copied.
+    record.recordType = fields.take(.recordType) ?? envelope.recordType ?? ""
+    record.userId = fields.take(.userId) ?? envelope.userId ?? ""
+    record.workload = fields.take(.workload) ?? ""
+    record.objectId = fields.take(.objectId) ?? ""
+    record.siteUrl = fields.take(.siteUrl) ?? ""
+    record.sourceRelativeUrl = fields.take(.sourceRelativeUrl) ?? ""
+    record.sourceFileName = fields.take(.sourceFileName) ?? ""
+    record.listItemUniqueId = lowercased(fields.take(.listItemUniqueId) ?? "")
+    record.uniqueSharingId = lowercased(fields.take(.uniqueSharingId) ?? "")
+    record.eventData = fields.take(.eventData) ?? ""
+    record.targetUserOrGroupName = fields.take(.targetUserOrGroupName) ?? ""
+    record.targetUserOrGroupType = fields.take(.targetUserOrGroupType) ?? ""
+    record.userAgent = fields.take(.userAgent) ?? ""
+    record.applicationName = nonEmpty(fields.take(.applicationDisplayName)) ?? fields.contextClientAppName.take() ?? ""
+    record.correlationId = lowercased(fields.take(.correlationId) ?? fields.contextCorrelationId.take() ?? "")
+    record.itemType = fields.take(.itemType) ?? ""
+    record.sharingLinkScope = fields.take(.sharingLinkScope) ?? ""
+    if let values = fields.newValues.take() {
       record.modifiedGroupNames = values.filter { $0.hasPrefix("SharingLinks.") }
     }
     return .success(Decoded(record: record, columnDate: columnDate))
