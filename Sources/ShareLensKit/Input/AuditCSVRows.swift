@@ -48,12 +48,17 @@ struct AuditCSVRows {
         var ended = false
         // `""` inside quotes leaves and re-enters them, which is all the splitting needs.
         while index < bytes.count {
+          if inQuotes {
+            // Inside quotes only a quote or a line break matters.
+            index = SWAR.firstIndex(of: UInt8(ascii: "\""), or: 0x0A, in: bytes, from: index)
+            guard index < bytes.count else { break }
+          }
           let byte = bytes[index]
           index += 1
           if inQuotes {
             if byte == UInt8(ascii: "\"") {
               inQuotes = false
-            } else if byte == 0x0A {
+            } else {
               line += 1
             }
             continue
@@ -165,8 +170,7 @@ struct AuditCSVRows {
       var index = 0
       var inQuotes = false
       while index < raw.count {
-        var end = index
-        while end < raw.count, from[end] != quote { end += 1 }
+        let end = SWAR.firstIndex(of: quote, or: quote, in: raw, from: index)
         (to + count).update(from: from + index, count: end - index)
         count += end - index
         guard end < raw.count else { break }

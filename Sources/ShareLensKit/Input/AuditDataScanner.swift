@@ -249,7 +249,20 @@ struct AuditDataScanner {
     index += 1
     let start = index
     var escaped = false
+    let base = UnsafeRawPointer(bytes.baseAddress!)  // not empty: it holds the opening quote
     while index < bytes.count {
+      // Plain bytes eight at a time, up to the first quote, backslash or control character.
+      while index + 8 <= bytes.count {
+        let word = SWAR.word(base, index)
+        let special =
+          SWAR.equal(word, UInt8(ascii: "\"")) | SWAR.equal(word, UInt8(ascii: "\\")) | SWAR.control(word)
+        if special != 0 {
+          index += special.trailingZeroBitCount >> 3
+          break
+        }
+        index += 8
+      }
+      guard index < bytes.count else { return nil }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1

@@ -115,18 +115,13 @@ final class CSVChunker {
     bytes.withUnsafeBufferPointer { count(UInt8(ascii: "\""), in: $0) }
   }
 
-  /// How many bytes equal `target`, eight at a time: in `word ^ pattern` such a byte is zero, and
-  /// `~((x & 0x7F…) + 0x7F… | x | 0x7F…)` sets the top bit of exactly the zero bytes.
+  /// How many bytes equal `target`, eight at a time (`SWAR.equal`).
   static func count(_ target: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let start = bytes.baseAddress else { return 0 }
-    let raw = UnsafeRawPointer(start)
-    let pattern = UInt64(target) &* 0x0101_0101_0101_0101
-    let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
     var total = 0
     var index = 0
     while index + 8 <= bytes.count {
-      let x = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
-      total += (~(((x & low) &+ low) | x | low)).nonzeroBitCount
+      total += SWAR.equal(SWAR.word(UnsafeRawPointer(start), index), target).nonzeroBitCount
       index += 8
     }
     while index < bytes.count {
