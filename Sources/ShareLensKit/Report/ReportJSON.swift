@@ -202,16 +202,11 @@ public struct ReportJSON: Encodable {
     guard let range = text.range(of: emptyLinks) else { return try part(ReportJSON(context: context).encoded()) }
     try part(String(text[..<range.lowerBound]) + "\n  \"links\" : [\n")
     try batches(context.links, jobs: jobs, batch: batch, separator: ",\n", part) { links in
-      // `[ … ]` of this batch, its elements indented one level more, as they sit in the report (every
-      // field of a link is a scalar, so each line break starts a line of the list).
-      let list = (try? encoder.encode(links.map(Link.init))) ?? Data("[]".utf8)
-      var out: [UInt8] = [0x20, 0x20]
-      out.reserveCapacity(list.count + list.count / 16)
-      list.withUnsafeBytes { bytes in
-        for byte in bytes.dropFirst(2).dropLast(2) {
-          out.append(byte)
-          if byte == 0x0A { out += [0x20, 0x20] }
-        }
+      var out: [UInt8] = []
+      out.reserveCapacity(links.count * 1024)
+      for (index, link) in links.enumerated() {
+        if index > 0 { out += ",\n".utf8 }
+        Link(link).write(into: &out)
       }
       return String(decoding: out, as: UTF8.self)
     }
@@ -265,5 +260,73 @@ extension ReportJSON.Link {
       originEvidence: link.originEvidence, uses: link.uses, distinctVisitors: link.distinctVisitors,
       lastUsedAt: ReportJSON.time(link.lastUsedAt), removedAt: ReportJSON.time(link.removedAt),
       expiresAt: ReportJSON.time(link.expiresAt))
+  }
+}
+
+extension ReportJSON.Link {
+  /// The link as it sits in report.json's list, indented by four spaces: the bytes `JSONEncoder`
+  /// writes with `ReportJSON.encoder`'s settings (keys sorted, absent values left out, slashes and
+  /// non-ASCII text as they are), written directly (the encoder was most of the time spent on
+  /// report.json). A test holds the two to the same bytes.
+  func write(into out: inout [UInt8]) {
+    out += "    {\n".utf8
+    var first = true
+    func key(_ name: StaticString) {
+      out += (first ? "      \"" : ",\n      \"").utf8
+      first = false
+      out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      out += "\" : ".utf8
+    }
+    func text(_ name: StaticString, _ value: String?) {
+      guard let value else { return }
+      key(name)
+      ReportJSON.appendString(value, to: &out)
+    }
+    func number(_ name: StaticString, _ value: Int) {
+      key(name)
+      out += String(value).utf8
+    }
+    text("createdAt", createdAt)
+    text("createdBy", createdBy)
+    text("createdByKind", createdByKind)
+    number("distinctVisitors", distinctVisitors)
+    text("expiresAt", expiresAt)
+    text("id", id)
+    text("itemName", itemName)
+    text("itemUrl", itemUrl)
+    text("lastUsedAt", lastUsedAt)
+    text("origin", origin)
+    text("originConfidence", originConfidence)
+    text("originEvidence", originEvidence)
+    text("permission", permission)
+    text("removedAt", removedAt)
+    text("scope", scope)
+    text("siteUrl", siteUrl)
+    number("uses", uses)
+    out += "\n    }".utf8
+  }
+}
+
+extension ReportJSON {
+  /// A JSON string as `JSONEncoder` writes it: `"` and `\\` escaped, control characters as `\n`,
+  /// `\t`… or `\u00XX`, everything else (slashes, non-ASCII text) as it is.
+  static func appendString(_ value: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+      case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+      case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+      case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out += "\\u00".utf8
+        out += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
   }
 }

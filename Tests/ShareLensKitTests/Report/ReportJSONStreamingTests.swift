@@ -55,4 +55,40 @@ import Testing
     #expect(json.text == ReportJSON(context: context).encoded())
     #expect(json.text.contains("\"links\" : [\n\n  ]"))
   }
+
+  /// The hand-written link writer against JSONEncoder, on texts with every control character,
+  /// quotes, backslashes, slashes, non-ASCII text and absent values.
+  @Test func linksAreWrittenAsJSONEncoderWritesThem() throws {
+    let controls = String(decoding: (0..<0x20).map { UInt8($0) } + [0x7F], as: UTF8.self)
+    let texts = [
+      "", controls, "\"quoted\" \\ back/slash", "Crème brûlée — 日本語 🙂 \u{2028}\u{2029} e\u{301}",
+      "https://contoso.sharepoint.com/sites/A/Shared Documents/x.docx", "</script><!--",
+    ]
+    var links: [ReportJSON.Link] = []
+    for (index, text) in texts.enumerated() {
+      for absent in [false, true] {
+        links.append(
+          ReportJSON.Link(
+            id: text, scope: "anyone", permission: text, siteUrl: text, itemUrl: text, itemName: text,
+            createdBy: absent ? nil : text, createdByKind: absent ? nil : "member",
+            createdAt: absent ? nil : "2026-01-01T00:00:00Z", origin: text, originConfidence: text,
+            originEvidence: text, uses: index * 1000 - 1, distinctVisitors: index, lastUsedAt: absent ? nil : text,
+            removedAt: absent ? nil : text, expiresAt: absent ? nil : text))
+      }
+    }
+    let list = try ReportJSON.encoder.encode(links)
+    // The encoder's list without its brackets, indented one level more, as in the report.
+    var expected: [UInt8] = [0x20, 0x20]
+    for byte in list.dropFirst(2).dropLast(2) {
+      expected.append(byte)
+      if byte == 0x0A { expected += [0x20, 0x20] }
+    }
+    var written: [UInt8] = []
+    for (index, link) in links.enumerated() {
+      if index > 0 { written += ",\n".utf8 }
+      link.write(into: &written)
+    }
+    #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    #expect(written == expected)
+  }
 }
