@@ -16,6 +16,11 @@ public struct AuditIngest {
     var high: UInt64
     var low: UInt64
 
+    init(high: UInt64, low: UInt64) {
+      self.high = high
+      self.low = low
+    }
+
     init(_ id: String) {
       if let guid = Self.guid(id) {
         (high, low) = guid
@@ -71,7 +76,7 @@ public struct AuditIngest {
     _ files: [InputFile], jobs: Int, chunkSize: Int, chunked: Bool,
     progress: ((_ file: InputFile, _ bytes: Int64, _ rows: Int) -> Void)?
   ) throws(ShareLensError) -> Result {
-    var seen = Set<RecordKey>()
+    var seen = RecordKeySet()
     var readingSeconds = 0.0
     var builder = LinkBuilder()
     var result = files
@@ -89,7 +94,7 @@ public struct AuditIngest {
         case .rejected(let line, let reason):
           account.reject(line: line, reason)
         case .record(let read, _):
-          guard seen.insert(read.key).inserted else {
+          guard seen.insert(read.key) else {
             account.duplicates += 1
             return
           }

@@ -63,7 +63,7 @@ public struct LinkBuilder {
   /// A file is known by its `ListItemUniqueId`, or by its URL where an export lacks the id
   /// (Sentinel); records that carry both let the two be joined at the end.
   mutating func itemKey(_ record: AuditRecord) -> Int32 {
-    let url = record.objectId.lowercased()
+    let url = AuditRecordDecoder.lowercased(record.objectId)
     guard !record.listItemUniqueId.isEmpty else {
       let index = itemKey(url)
       if !url.isEmpty { urlKeyed[index] = url }
@@ -307,7 +307,19 @@ public struct LinkBuilder {
   }
 
   static func lastPathComponent(_ url: String) -> String {
-    url.split(separator: "/").last.map(String.init) ?? url
+    var bytes = url
+    // On ASCII text the same as splitting the characters at slashes, without the list of parts.
+    let ascii: String?? = bytes.withUTF8 { bytes in
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      guard end > 0 else { return .some(nil) }
+      var start = end
+      while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    if let ascii { return ascii ?? url }
+    return url.split(separator: "/").last.map(String.init) ?? url
   }
 
   /// Joins what named no link, and returns every link, oldest first.

@@ -273,6 +273,15 @@ extension AuditIngestTests {
 
   /// Links keep the bytes their records give: a name written with a combining accent is not the
   /// same URL as one written with a precomposed letter, though Swift compares them equal.
+  /// A file's name from its URL: the last part between slashes, as splitting the characters gives.
+  @Test(arguments: [
+    "https://contoso.sharepoint.com/sites/A/Shared Documents/Report.docx", "https://x/y/folder/", "name", "", "/",
+    "///", "a//b//", "https://x/Café/Crème.docx", "https://x/a/\u{301}b", "https://x/é/",
+  ])
+  func fileNamesAreTheLastPartOfTheURL(url: String) {
+    #expect(LinkBuilder.lastPathComponent(url) == (url.split(separator: "/").last.map(String.init) ?? url))
+  }
+
   @Test func linksKeepTheirOwnBytes() throws {
     let precomposed = "https://contoso.sharepoint.com/sites/a/Shared Documents/caf\u{E9}.docx"
     let combining = "https://contoso.sharepoint.com/sites/a/Shared Documents/cafe\u{301}.docx"
