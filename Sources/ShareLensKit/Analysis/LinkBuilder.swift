@@ -93,7 +93,7 @@ public struct LinkBuilder {
     var permission: LinkPermission?
     var expiresAt: Int64?
 
-    public init(_ record: AuditRecord, effect: SharingOperations.Effect) {
+    public init(_ record: borrowing AuditRecord, effect: SharingOperations.Effect) {
       groups = record.modifiedGroupNames.compactMap(SharingOperations.GroupName.init)
       if let group = SharingOperations.GroupName(record.targetUserOrGroupName) { groups.append(group) }
       var describes = !groups.isEmpty

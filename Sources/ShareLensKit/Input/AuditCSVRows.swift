@@ -143,14 +143,16 @@ struct AuditCSVRows {
       case .recordType: column(columns.recordType)
       }
     }
-    let result = AuditRecordDecoder.decode(auditData, envelope: envelope)
-    switch consume result {
-    case .failure(let failure): return .row(.rejected(line: line, reason: AuditFileReader.reason(failure)))
-    case .success(let decoded):
-      let read = AuditFileReader.ReadRecord(decoded.record)
-      if let date = decoded.columnDate { return .needsDate(read, date: date, line: line) }
-      return .row(.record(read, line: line))
+    var columnDate: String?
+    let read: AuditFileReader.ReadRecord
+    do throws(AuditRecordDecoder.Failure) {
+      read = AuditFileReader.ReadRecord(
+        try AuditRecordDecoder.record(auditData, envelope: envelope, columnDate: &columnDate))
+    } catch {
+      return .row(.rejected(line: line, reason: AuditFileReader.reason(error)))
     }
+    if let date = columnDate { return .needsDate(read, date: date, line: line) }
+    return .row(.record(read, line: line))
   }
 
   /// A field's text, as `CSVRecordReader` reads it, into `scratch`; returns its length. Outside

@@ -20,11 +20,16 @@ public struct AuditFileReader {
     /// For sharing records: what the link builder works out from the record alone.
     let prepared: LinkBuilder.Prepared?
 
-    init(_ record: AuditRecord) {
-      self.record = record
+    init(_ record: consuming AuditRecord) {
       key = AuditIngest.RecordKey(record.id)
-      effect = SharingOperations.effect(of: record)
-      prepared = effect.map { LinkBuilder.Prepared(record, effect: $0) }
+      let effect = SharingOperations.effect(of: record)
+      self.effect = effect
+      if let effect {
+        prepared = LinkBuilder.Prepared(record, effect: effect)
+      } else {
+        prepared = nil
+      }
+      self.record = record
     }
 
     /// The same record at another time (read from the date column once its order is known).

@@ -52,39 +52,38 @@ public enum AuditRecordDecoder {
   public static func decode(
     _ fields: AuditFields, envelope: Envelope, dateStyle: inout DateColumnStyle
   ) -> Result<AuditRecord, Failure> {
-    switch decode(fields, envelope: envelope) {
-    case .failure(let failure): return .failure(failure)
-    case .success(var decoded):
-      if let date = decoded.columnDate {
+    var columnDate: String?
+    do throws(Failure) {
+      var record = try record(fields, envelope: envelope, columnDate: &columnDate)
+      if let date = columnDate {
         guard let time = dateStyle.parse(date) else { return .failure(.badTime(date)) }
-        decoded.record.time = time
+        record.time = time
       }
-      return .success(decoded.record)
+      return .success(record)
+    } catch {
+      return .failure(error)
     }
   }
 
-  /// A record whose time is still to be read from the export's date column (`columnDate`), which
-  /// must be done in row order: the column's day/month order is learned from the rows before.
-  public struct Decoded: Sendable {
-    public var record: AuditRecord
-    public var columnDate: String?
-  }
-
-  /// Decodes everything but a date-column time, which is left in `columnDate`.
-  public static func decode(_ fields: consuming AuditFields, envelope: Envelope) -> Result<Decoded, Failure> {
-    guard let id = nonEmpty(fields[.id]) ?? nonEmpty(envelope.id) else { return .failure(.missing("Id")) }
+  /// Decodes everything but a date-column time, which is left in `columnDate`: that must be read
+  /// in row order, since the column's day/month order is learned from the rows before. (A record
+  /// returned, not wrapped in a result: taking it out of one copied its twenty strings.)
+  public static func record(
+    _ fields: consuming AuditFields, envelope: Envelope, columnDate: inout String?
+  ) throws(Failure) -> AuditRecord {
+    guard let id = nonEmpty(fields[.id]) ?? nonEmpty(envelope.id) else { throw .missing("Id") }
     guard let operation = nonEmpty(fields[.operation]) ?? nonEmpty(envelope.operation) else {
-      return .failure(.missing("Operation"))
+      throw .missing("Operation")
     }
     var time: Int64 = 0
-    var columnDate: String?
+    columnDate = nil
     if let creation = nonEmpty(fields[.creationTime]) {
-      guard let parsed = AuditTime.parseISO(creation) else { return .failure(.badTime(creation)) }
+      guard let parsed = AuditTime.parseISO(creation) else { throw .badTime(creation) }
       time = parsed
     } else if let date = nonEmpty(envelope.date?.trimmingCharacters(in: .whitespaces)) {
       columnDate = date
     } else {
-      return .failure(.missing("CreationTime"))
+      throw .missing("CreationTime")
     }
     var record = AuditRecord(id: lowercased(id), time: time, operation: operation)
     // Each value is moved out of the fields, not copied.
@@ -108,7 +107,7 @@ public enum AuditRecordDecoder {
     if let values = fields.newValues.take() {
       record.modifiedGroupNames = values.filter { $0.hasPrefix("SharingLinks.") }
     }
-    return .success(Decoded(record: record, columnDate: columnDate))
+    return record
   }
 
   /// Ids in lower case; most already are, and are kept as they are rather than copied.
