@@ -44,12 +44,16 @@ public enum Escaping {
 
   private static func html(_ value: String, quotes: Bool) -> String {
     // Most values need nothing: plain ASCII without markup characters passes as it is.
-    if value.utf8.allSatisfy({ byte in
-      byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&")
-        && (!quotes || (byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")))
-    }) {
-      return value
+    var bytes = value
+    let plain = bytes.withUTF8 { bytes in
+      for byte in bytes {
+        guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "&")
+        else { return false }
+        if quotes, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return false }
+      }
+      return true
     }
+    if plain { return value }
     var out = ""
     out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
     for scalar in neutralized(value) {
