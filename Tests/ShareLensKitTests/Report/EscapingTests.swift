@@ -89,4 +89,32 @@ extension EscapingTests {
   func cssStringsCannotEndTheirString(text: String, expected: String) {
     #expect(Escaping.cssString(text) == expected)
   }
+
+  /// The byte-writing escaper against the scalar-by-scalar one it replaced.
+  @Test func htmlEscapingMatchesTheScalarForm() {
+    func reference(_ value: String, quotes: Bool) -> String {
+      var out = ""
+      for scalar in Escaping.neutralized(value) {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"" where quotes: out += "&quot;"
+        case "'" where quotes: out += "&#39;"
+        case "\n": out += "&#10;"
+        case "\r": out += "&#13;"
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out
+    }
+    let values = [
+      "a web browser's user agent", "Q&A <draft> \"final\"", "Crème brûlée.docx", "gpj\u{202E}exe.",
+      "\u{0}\u{1F}\u{7F}\u{85}\u{9F}\t\r\n", "🙂 e\u{301} \u{2066}x\u{2069}", "",
+    ]
+    for value in values {
+      #expect(Escaping.htmlText(value) == reference(value, quotes: false))
+      #expect(Escaping.htmlAttribute(value) == reference(value, quotes: true))
+    }
+  }
 }
