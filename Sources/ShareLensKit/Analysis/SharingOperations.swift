@@ -57,12 +57,53 @@ public enum SharingOperations {
     public var link: String
 
     public init?(_ text: String) {
+      var bytes = text
+      if let ascii = bytes.withUTF8(Self.ascii) {
+        guard let ascii else { return nil }
+        self = ascii
+        return
+      }
       guard text.hasPrefix("SharingLinks.") else { return nil }
       let parts = text.split(separator: ".", omittingEmptySubsequences: false)
       guard parts.count == 4, parts[0] == "SharingLinks", !parts[3].isEmpty else { return nil }
       item = Self.withoutBraces(parts[1]).lowercased()
       kind = String(parts[2])
       link = Self.withoutBraces(parts[3]).lowercased()
+    }
+
+    /// `init` on ASCII text, where characters are bytes, without splitting it into strings;
+    /// nil when the text is not ASCII.
+    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>) -> GroupName?? {
+      guard ASCIIText.isASCII(bytes) else { return nil }
+      let prefix = "SharingLinks.".utf8
+      guard bytes.count >= prefix.count, zip(bytes, prefix).allSatisfy({ $0 == $1 }) else { return .some(nil) }
+      var dots: [Int] = []
+      for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+        dots.append(index)
+        if dots.count > 3 { return .some(nil) }
+      }
+      guard dots.count == 3, dots[2] + 1 < bytes.count else { return .some(nil) }
+      func part(_ range: Range<Int>, lowercased: Bool, braces: Bool) -> String {
+        var range = range
+        if braces {
+          let brace = { (byte: UInt8) in byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") }
+          while !range.isEmpty, brace(bytes[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
+          while !range.isEmpty, brace(bytes[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+        }
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard lowercased else { return String(decoding: slice, as: UTF8.self) }
+        return String(decoding: slice.map(CaseInsensitive.lowered), as: UTF8.self)
+      }
+      return GroupName(
+        item: part((dots[0] + 1)..<dots[1], lowercased: true, braces: true),
+        kind: part((dots[1] + 1)..<dots[2], lowercased: false, braces: false),
+        link: part((dots[2] + 1)..<bytes.count, lowercased: true, braces: true))
+    }
+
+    init(item: String, kind: String, link: String) {
+      self.item = item
+      self.kind = kind
+      self.link = link
     }
 
     /// `{guid}` → `guid` (any braces at either end).

@@ -45,7 +45,7 @@ final class CSVChunker {
       }
       if atEnd {
         // The last record has no line break after it: whole if its quotes are balanced.
-        if Self.quoteCount(buffer[...]) % 2 == 0, buffer.count <= CSVRecordReader.recordLimit {
+        if !Self.oddQuotes(buffer[...]), buffer.count <= CSVRecordReader.recordLimit {
           let chunk = buffer
           buffer = []
           return .chunk(chunk)
@@ -99,7 +99,7 @@ final class CSVChunker {
   static func lastBoundary(in bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer in
       // Parity of the quotes after each position, walking back from the end.
-      var inQuotesAtEnd = quoteCount(bytes[...]) % 2 == 1
+      var inQuotesAtEnd = oddQuotes(bytes[...])
       var index = buffer.count
       while index > 0 {
         index -= 1
@@ -111,23 +111,8 @@ final class CSVChunker {
     }
   }
 
-  static func quoteCount(_ bytes: ArraySlice<UInt8>) -> Int {
-    bytes.withUnsafeBufferPointer { count(UInt8(ascii: "\""), in: $0) }
-  }
-
-  /// How many bytes equal `target`, eight at a time (`SWAR.equal`).
-  static func count(_ target: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let start = bytes.baseAddress else { return 0 }
-    var total = 0
-    var index = 0
-    while index + 8 <= bytes.count {
-      total += SWAR.equal(SWAR.word(UnsafeRawPointer(start), index), target).nonzeroBitCount
-      index += 8
-    }
-    while index < bytes.count {
-      if bytes[index] == target { total += 1 }
-      index += 1
-    }
-    return total
+  /// Whether `bytes` hold an odd number of quote characters.
+  static func oddQuotes(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { SWAR.oddCount(of: UInt8(ascii: "\""), in: $0) }
   }
 }

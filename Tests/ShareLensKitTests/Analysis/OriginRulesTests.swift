@@ -134,3 +134,31 @@ import Testing
     #expect(!CaseInsensitive.contains("Ünïcode/1", "Teams/"))
   }
 }
+
+@Suite struct GroupNameTests {
+  /// The old reading, by characters, that the byte reading of ASCII names must match.
+  static func reference(_ text: String) -> [String]? {
+    guard text.hasPrefix("SharingLinks.") else { return nil }
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 4, parts[0] == "SharingLinks", !parts[3].isEmpty else { return nil }
+    func bare(_ text: Substring) -> Substring {
+      var text = text
+      while let first = text.first, first == "{" || first == "}" { text = text.dropFirst() }
+      while let last = text.last, last == "{" || last == "}" { text = text.dropLast() }
+      return text
+    }
+    return [bare(parts[1]).lowercased(), String(parts[2]), bare(parts[3]).lowercased()]
+  }
+
+  @Test(arguments: [
+    "SharingLinks.0781577A-0f53-e5d6-d909-c315b21d8f6c.AnonymousEdit.{B0D71D9A-59db-8b22-8fc7-9da734223880}",
+    "SharingLinks.{x}.OrganizationView.y", "SharingLinks.a.b.", "SharingLinks.a.b.c.d", "SharingLinks.a.b",
+    "SharingLinks.",
+    "SharingLinks.{}.Kind.{}", "SharingLinks..Kind.z", "sharinglinks.a.b.c", "Limited Access System Group", "",
+    "SharingLinks.é.Kind.Z", "SharingLinks.a.Kind.ÉZ",
+  ])
+  func namesAreReadAsBefore(text: String) {
+    let name = SharingOperations.GroupName(text)
+    #expect(name.map { [$0.item, $0.kind, $0.link] } == Self.reference(text))
+  }
+}
