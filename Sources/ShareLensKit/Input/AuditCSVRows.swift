@@ -46,6 +46,19 @@ struct AuditCSVRows {
         var quoted = false
         var inQuotes = false
         var ended = false
+        // AuditData read in place where it starts a field (see `AuditDataScanner.scanQuotedField`).
+        var prescanned: AuditFields?
+        func scanAuditData() {
+          guard fields.count == columns.auditData,
+            let scanned = AuditDataScanner.scanQuotedField(bytes, at: index)
+          else { return }
+          fields.append(Field(start: index, end: scanned.end, quoted: true, dropsCarriageReturn: false))
+          prescanned = scanned.fields
+          line += scanned.lineBreaks
+          index = scanned.end + 1
+          fieldStart = index
+        }
+        scanAuditData()
         // `""` inside quotes leaves and re-enters them, which is all the splitting needs.
         while index < bytes.count {
           if inQuotes {
@@ -70,6 +83,7 @@ struct AuditCSVRows {
             fields.append(Field(start: fieldStart, end: index - 1, quoted: quoted, dropsCarriageReturn: false))
             fieldStart = index
             quoted = false
+            scanAuditData()
           } else if byte == 0x0A {
             line += 1
             ended = true
@@ -80,7 +94,7 @@ struct AuditCSVRows {
         var last = Field(start: fieldStart, end: ended ? index - 1 : index, quoted: quoted, dropsCarriageReturn: quoted)
         if !quoted, last.end > last.start, bytes[last.end - 1] == 0x0D { last.end -= 1 }
         fields.append(last)
-        if let row = decode(bytes, line: recordLine) { rows.append(row) }
+        if let row = decode(bytes, line: recordLine, prescanned: prescanned) { rows.append(row) }
       }
       lineBreaks = line - firstLine
     }
@@ -101,7 +115,10 @@ struct AuditCSVRows {
   }
 
   /// The current `fields` as a row; nil for a blank line.
-  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Parsed? {
+  /// - Parameter prescanned: AuditData, when it was read in place.
+  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, prescanned: AuditFields? = nil)
+    -> Parsed?
+  {
     if fields.count == 1, unquote(fields[0], in: bytes) == 0 { return nil }
     guard fields.count == columnCount else {
       let reason =
@@ -113,16 +130,20 @@ struct AuditCSVRows {
     guard let auditIndex = columns.auditData else {
       return .row(.rejected(line: line, reason: "no AuditData column"))
     }
-    let auditCount = unquote(fields[auditIndex], in: bytes)
     let auditData: AuditFields
-    if let scanned = scratch.withUnsafeBufferPointer({
-      AuditDataScanner.scan(UnsafeBufferPointer(rebasing: $0[..<auditCount]))
-    }) {
-      auditData = scanned
+    if let prescanned {
+      auditData = prescanned
     } else {
-      switch AuditFileReader.decodeObject(Array(scratch[..<auditCount])) {
-      case .success(let object): auditData = AuditFields(object)
-      case .failure(let why): return .row(.rejected(line: line, reason: why.message))
+      let auditCount = unquote(fields[auditIndex], in: bytes)
+      if let scanned = scratch.withUnsafeBufferPointer({
+        AuditDataScanner.scan(UnsafeBufferPointer(rebasing: $0[..<auditCount]))
+      }) {
+        auditData = scanned
+      } else {
+        switch AuditFileReader.decodeObject(Array(scratch[..<auditCount])) {
+        case .success(let object): auditData = AuditFields(object)
+        case .failure(let why): return .row(.rejected(line: line, reason: why.message))
+        }
       }
     }
     func column(_ index: Int?) -> String? {

@@ -25,6 +25,10 @@ struct AuditDataScanner {
 
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  /// The JSON is read as it sits inside a quoted CSV field: every quote character doubled.
+  var doubledQuotes = false
+  /// Line breaks skipped between tokens (a string cannot hold one).
+  var lineBreaks = 0
   // The tables, fetched once a document rather than once a key (each global costs a call).
   let keyNames = Self.keyNames
   let keyNameStarts = Self.keyNameStarts
@@ -54,13 +58,43 @@ struct AuditDataScanner {
     return scanner.index == buffer.count ? fields : nil
   }
 
+  /// AuditData straight from a CSV chunk: `start` is the opening quote of the field, whose quote
+  /// characters are doubled. The fields, the offset just past the closing quote and the line breaks
+  /// inside; nil unless the field is exactly one valid JSON object, every quote in it doubled, and a
+  /// comma follows it. (Then it reads as `scan` reads the unquoted field; anything else is left to
+  /// unquoting and `scan`, which say what is wrong.) This saves copying the field and walking it twice.
+  static func scanQuotedField(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (
+    fields: AuditFields, end: Int, lineBreaks: Int
+  )? {
+    guard start < buffer.count, buffer[start] == UInt8(ascii: "\"") else { return nil }
+    var scanner = AuditDataScanner(bytes: buffer)
+    scanner.doubledQuotes = true
+    scanner.index = start + 1
+    var fields = AuditFields()
+    scanner.skipSpace()
+    guard scanner.topLevel(into: &fields) else { return nil }
+    scanner.skipSpace()
+    let close = scanner.index
+    guard close + 1 < buffer.count, buffer[close] == UInt8(ascii: "\""), buffer[close + 1] == UInt8(ascii: ",")
+    else { return nil }
+    return (fields, close + 1, scanner.lineBreaks)
+  }
+
   @inline(__always)
   mutating func skipSpace() {
-    while index < bytes.count,
-      bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
-    {
+    while index < bytes.count {
+      let byte = bytes[index]
+      guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+      if byte == 0x0A { lineBreaks += 1 }
       index += 1
     }
+  }
+
+  /// At a quote character of the JSON (two in a row when quotes are doubled).
+  @inline(__always)
+  func atQuote(_ offset: Int) -> Bool {
+    guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { return false }
+    return !doubledQuotes || (offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\""))
   }
 
   func matches(_ span: Span, _ name: [UInt8]) -> Bool {
@@ -222,6 +256,9 @@ struct AuditDataScanner {
       let escape = raw[index]
       index += 1
       switch escape {
+      case UInt8(ascii: "\""):
+        out.append(escape)
+        if doubledQuotes { index += 1 }
       case UInt8(ascii: "b"): out.append(0x08)
       case UInt8(ascii: "f"): out.append(0x0C)
       case UInt8(ascii: "n"): out.append(0x0A)
@@ -245,8 +282,8 @@ struct AuditDataScanner {
 
   /// Steps over a string, checking its escapes; nil on a syntax error.
   mutating func stringSpan() -> Span? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-    index += 1
+    guard atQuote(index) else { return nil }
+    index += doubledQuotes ? 2 : 1
     let start = index
     var escaped = false
     let base = UnsafeRawPointer(bytes.baseAddress!)  // not empty: it holds the opening quote
@@ -265,8 +302,10 @@ struct AuditDataScanner {
       guard index < bytes.count else { return nil }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        index += 1
-        return Span(start: start, end: index - 1, escaped: escaped)
+        guard atQuote(index) else { return nil }
+        let end = index
+        index += doubledQuotes ? 2 : 1
+        return Span(start: start, end: end, escaped: escaped)
       }
       if byte < 0x20 { return nil }
       index += 1
@@ -276,8 +315,12 @@ struct AuditDataScanner {
       let escape = bytes[index]
       index += 1
       switch escape {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+      case UInt8(ascii: "\""):
+        // `\"`: the quote doubled too when quotes are.
+        guard atQuote(index - 1) else { return nil }
+        if doubledQuotes { index += 1 }
+      case UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+        UInt8(ascii: "r"), UInt8(ascii: "t"):
         continue
       case UInt8(ascii: "u"):
         guard let scalar = Self.hex4(bytes, index) else { return nil }

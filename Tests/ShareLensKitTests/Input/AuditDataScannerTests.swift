@@ -44,4 +44,33 @@ import Testing
     #expect(
       fields == AuditFields(try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])))
   }
+
+  /// AuditData read in place from a CSV field (quotes doubled) gives what unquoting the field and
+  /// scanning it gives, and gives up wherever that would fail or the field is not a clean one.
+  @Test func quotedFieldsReadAsTheirUnquotedText() throws {
+    let documents = [
+      #"{"Id":"a\/b","UserAgent":"\"q\" \u00e9 \ud83d\udcc4","RecordType":14,"AppAccessContext":{"ClientAppName":"Microsoft Teams","Other":[1,{"x":null}]},"ModifiedProperties":[{"Name":"Name","NewValue":"SharingLinks.i.AnonymousEdit.l"}],"Ignored":{"deep":[[[]]]}}"#,
+      #"{"Id":"back\\","Operation":"\\\"x\\\""}"#, "{ \"Id\" :\n\"1\",\r\n \"Operation\":\"X\" }\n", #"{}"#,
+      #"{"Id":"1","Operation":"X""#, #"{"Id":"1"} trailing"#, #"{"Id":"a"b"}"#, #"[1]"#, #"{"Id":"\x"}"#,
+      #"{"I\u0064":"\u0022","SiteUrl":"https://x/\"y\"/"}"#,
+    ]
+    var read = 0
+    for document in documents {
+      let field = "\"" + document.replacingOccurrences(of: "\"", with: "\"\"") + "\",next"
+      let bytes = Array(field.utf8)
+      let inPlace = bytes.withUnsafeBufferPointer { AuditDataScanner.scanQuotedField($0, at: 0) }
+      let unquoted = AuditDataScanner.scan(Array(document.utf8))
+      #expect(inPlace?.fields == unquoted, "\(document)")
+      if let inPlace {
+        read += 1
+        #expect(bytes[inPlace.end] == UInt8(ascii: ","))
+        #expect(inPlace.lineBreaks == document.utf8.filter { $0 == 0x0A }.count)
+      }
+    }
+    #expect(read == 5, "the valid documents")
+    // Not a clean field: a lone quote, a doubled quote or text after the closing quote, no comma.
+    for field in [#""{""Id"":""1""}"x,"#, #""{""Id"":""1""}""","#, #""{""Id"":""1""}""#, #""{"Id":"1"}","#] {
+      #expect(Array(field.utf8).withUnsafeBufferPointer { AuditDataScanner.scanQuotedField($0, at: 0) } == nil)
+    }
+  }
 }

@@ -48,6 +48,15 @@ import Testing
         row = String(row.dropLast(2)) + ",\"line one\r\nline \"\"two\"\"\","
       }
       if index % 211 == 9 { row = row.replacingOccurrences(of: "\"\"Operation\"\"", with: "\"\"Operation\"\":") }
+      if index % 89 == 7 {
+        // Line breaks between AuditData's tokens (pretty-printed JSON), which AuditData read in
+        // place must count.
+        row = row.replacingOccurrences(of: ",\"\"Operation\"\"", with: ",\r\n  \"\"Operation\"\"\n")
+      }
+      if index % 83 == 4 {
+        // Escaped quotes in a value: `\"` in the JSON, `\""` in the CSV.
+        row = row.replacingOccurrences(of: "\"\"UserAgent\"\":\"\"", with: "\"\"UserAgent\"\":\"\"\\\"\"x\\\"\" ")
+      }
       if index % 223 == 11 { row = "a,b,c" }
       if index % 227 == 13 { row = row.replacingOccurrences(of: ",", with: ",,", options: [], range: nil) }
       if index % 13 == 3 {
