@@ -30,16 +30,44 @@ public enum Format {
   public static func timestamp(_ date: Date) -> String { minute(date) + " UTC" }
 
   /// `2026-12-04 20:06` (UTC, for tables that say so once).
-  public static func minute(_ date: Date) -> String {
-    let c = civil(date)
-    return "\(padded(c.year, 4))-\(padded(c.month))-\(padded(c.day)) \(padded(c.hour)):\(padded(c.minute))"
-  }
+  public static func minute(_ date: Date) -> String { calendarText(civil(date), iso: false) }
 
   /// ISO 8601 in UTC with seconds, for machine-readable places.
-  public static func iso8601(_ date: Date) -> String {
-    let c = civil(date)
-    return
-      "\(padded(c.year, 4))-\(padded(c.month))-\(padded(c.day))T\(padded(c.hour)):\(padded(c.minute)):\(padded(c.second))Z"
+  public static func iso8601(_ date: Date) -> String { calendarText(civil(date), iso: true) }
+
+  /// `2026-12-04 20:06` or `2026-12-04T20:06:59Z`, written digit by digit into the string (a
+  /// report writes millions of them). `civil` keeps years to four digits.
+  static func calendarText(_ c: CivilTime, iso: Bool) -> String {
+    String(unsafeUninitializedCapacity: 20) { out in
+      var count = 0
+      func put(_ byte: UInt8) {
+        out[count] = byte
+        count += 1
+      }
+      func put(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+          put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+          divisor /= 10
+        }
+      }
+      put(c.year, 4)
+      put(UInt8(ascii: "-"))
+      put(c.month, 2)
+      put(UInt8(ascii: "-"))
+      put(c.day, 2)
+      put(iso ? UInt8(ascii: "T") : UInt8(ascii: " "))
+      put(c.hour, 2)
+      put(UInt8(ascii: ":"))
+      put(c.minute, 2)
+      if iso {
+        put(UInt8(ascii: ":"))
+        put(c.second, 2)
+        put(UInt8(ascii: "Z"))
+      }
+      return count
+    }
   }
 
   /// The UTC calendar time of a date, seconds rounded down (dates are those of audit records and
@@ -47,13 +75,6 @@ public enum Format {
   static func civil(_ date: Date) -> CivilTime {
     let seconds = date.timeIntervalSince1970.rounded(.down)
     return CivilTime(epochSeconds: seconds.isNaN ? 0 : Int64(min(max(seconds, 0), Timestamp.latest)))
-  }
-
-  /// `7` → `07`: zero-padded to `width` digits, as `%0*d` does.
-  static func padded(_ value: Int, _ width: Int = 2) -> String {
-    let digits = String(value.magnitude)
-    let padding = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
-    return value < 0 ? "-" + padding + digits : padding + digits
   }
 
   private static func oneDecimal(_ value: Double) -> String {

@@ -117,4 +117,30 @@ extension EscapingTests {
       #expect(Escaping.htmlAttribute(value) == reference(value, quotes: true))
     }
   }
+
+  /// The eight-bytes-at-a-time check for text that needs no escaping, against a byte loop, with
+  /// every byte value at every position of texts around the word size.
+  @Test func plainTextIsToldEightBytesAtATime() {
+    func reference(_ bytes: [UInt8], quotes: Bool) -> Bool {
+      bytes.allSatisfy { byte in
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+          && byte != UInt8(ascii: "&") && (!quotes || (byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")))
+      }
+    }
+    var differences = 0
+    for length in [1, 7, 8, 9, 16, 23] {
+      for position in 0..<length {
+        for value in 0...255 {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+          bytes[position] = UInt8(value)
+          for quotes in [false, true] {
+            let fast = bytes.withUnsafeBufferPointer { Escaping.plainHTML($0, quotes: quotes) }
+            if fast != reference(bytes, quotes: quotes) { differences += 1 }
+          }
+        }
+      }
+    }
+    #expect(differences == 0)
+    #expect([UInt8]().withUnsafeBufferPointer { Escaping.plainHTML($0, quotes: true) })
+  }
 }

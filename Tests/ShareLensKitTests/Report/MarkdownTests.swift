@@ -62,6 +62,27 @@ import Testing
   func byteFormatting(value: Int64, expected: String) {
     #expect(Format.bytes(value) == expected)
   }
+
+  /// Times as `String(format:)` writes them, at the bounds, a leap day and spread-out seconds.
+  @Test func timeFormatting() {
+    var seconds: [Int64] = [0, 59, 951_782_400, 1_796_083_199, 253_402_300_799]
+    var state: UInt64 = 5
+    for _ in 0..<500 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      seconds.append(Int64(state >> 30) % 253_402_300_800)
+    }
+    for second in seconds {
+      let c = CivilTime(epochSeconds: second)
+      let date = Date(timeIntervalSince1970: TimeInterval(second))
+      #expect(
+        Format.iso8601(date)
+          == String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second))
+      #expect(
+        Format.minute(date) == String(format: "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute))
+    }
+    #expect(Format.iso8601(Date(timeIntervalSince1970: -5)) == "1970-01-01T00:00:00Z")
+    #expect(Format.timestamp(Date(timeIntervalSince1970: 1e15)) == "9999-12-31 23:59 UTC")
+  }
 }
 
 /// The inventory's pager stays short however many pages there are.
