@@ -114,13 +114,37 @@ struct AuditDataScanner {
     if span.escaped { return AuditFields.Key.allCases.first { $0.name == text(span) } }
     let length = span.end - span.start
     guard length + 1 < lengthStarts.count else { return nil }
-    candidates: for index in lengthStarts[length]..<lengthStarts[length + 1] {
-      let key = keysByLength[index]
-      let name = keyNameStarts[key]
-      for offset in 0..<length where bytes[span.start + offset] != keyNames[name + offset] { continue candidates }
-      return AuditFields.Key(rawValue: key)
+    let raw = UnsafeRawPointer(bytes.baseAddress! + span.start)
+    return keyNames.withUnsafeBytes { names in
+      for index in lengthStarts[length]..<lengthStarts[length + 1] {
+        let key = keysByLength[index]
+        if Self.equal(raw, names.baseAddress! + keyNameStarts[key], count: length) {
+          return AuditFields.Key(rawValue: key)
+        }
+      }
+      return nil
     }
-    return nil
+  }
+
+  /// Whether `count` bytes at `a` and `b` are the same, eight at a time.
+  @inline(__always)
+  static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+    var offset = 0
+    while offset + 8 <= count {
+      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
+        return false
+      }
+      offset += 8
+    }
+    while offset < count {
+      if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+        return false
+      }
+      offset += 1
+    }
+    return true
   }
 
   /// Walks the members of an object, calling `member` with each key once the index is on its value;
