@@ -94,7 +94,7 @@ struct AuditCSVRows {
         var last = Field(start: fieldStart, end: ended ? index - 1 : index, quoted: quoted, dropsCarriageReturn: quoted)
         if !quoted, last.end > last.start, bytes[last.end - 1] == 0x0D { last.end -= 1 }
         fields.append(last)
-        if let row = decode(bytes, line: recordLine, prescanned: prescanned) { rows.append(row) }
+        if let row = decode(bytes, line: recordLine, prescanned: &prescanned) { rows.append(row) }
       }
       lineBreaks = line - firstLine
     }
@@ -111,12 +111,14 @@ struct AuditCSVRows {
         Field(start: joined.count, end: joined.count + field.count, quoted: false, dropsCarriageReturn: false))
       joined += field
     }
-    return joined.withUnsafeBufferPointer { decode($0, line: record.line) }
+    var none: AuditFields?
+    return joined.withUnsafeBufferPointer { decode($0, line: record.line, prescanned: &none) }
   }
 
   /// The current `fields` as a row; nil for a blank line.
-  /// - Parameter prescanned: AuditData, when it was read in place.
-  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, prescanned: AuditFields? = nil)
+  /// - Parameter prescanned: AuditData, when it was read in place; taken (left nil), so that the
+  /// record's values are moved out of the one copy.
+  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, prescanned: inout AuditFields?)
     -> Parsed?
   {
     if fields.count == 1, unquote(fields[0], in: bytes) == 0 { return nil }
@@ -131,8 +133,8 @@ struct AuditCSVRows {
       return .row(.rejected(line: line, reason: "no AuditData column"))
     }
     let auditData: AuditFields
-    if let prescanned {
-      auditData = prescanned
+    if let taken = prescanned.take() {
+      auditData = taken
     } else {
       let auditCount = unquote(fields[auditIndex], in: bytes)
       if let scanned = scratch.withUnsafeBufferPointer({
