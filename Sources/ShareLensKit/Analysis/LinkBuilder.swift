@@ -162,8 +162,8 @@ public struct LinkBuilder {
         unattributed.append(Unattributed(kind: .use, item: item, scope: scope, time: record.time))
       }
     case .related:
-      let user = record.userId.lowercased()
-      if user.hasPrefix("urn:spo:anon#") {
+      if CaseInsensitive.hasLowercasedPrefix(record.userId, "urn:spo:anon#") {
+        let user = record.userId.lowercased()
         let visitor: Int32
         if let known = visitors[user] {
           visitor = known

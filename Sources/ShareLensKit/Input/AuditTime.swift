@@ -3,7 +3,11 @@
 public enum AuditTime {
   /// `2023-09-26T02:15:59`, `2026-01-24T06:54:24.0000000Z`, `…+02:00`. Nil when it is not one.
   public static func parseISO(_ text: String) -> Int64? {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8(parseISO)
+  }
+
+  static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
     guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
       bytes[13] == 0x3A, bytes[16] == 0x3A,
       let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
@@ -31,7 +35,7 @@ public enum AuditTime {
       - Int64(offset)
   }
 
-  static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
     guard start + length <= bytes.count else { return nil }
     var value = 0
     for byte in bytes[start..<start + length] {
