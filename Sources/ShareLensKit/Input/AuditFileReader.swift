@@ -158,24 +158,29 @@ public struct AuditFileReader {
         // each chunk's lines are counted from 1 where it is parsed and placed here.
         var inFlight: [ParsedChunk] = []
         let window = jobs + 2
+        let workers = jobs > 1 ? WorkerThreads(count: jobs) : nil
+        defer { workers?.finish() }
+        var chunkCount = 0
         func handOut(_ chunk: ParsedChunk) {
           chunk.done.wait()
           for parsed in chunk.rows { deliver(parsed, base: line - 1) }
           line += chunk.lineBreaks
-          // The chunk's records are freed on another thread: this one has the rows to hand out.
-          DispatchQueue.global().async { withExtendedLifetime(chunk) {} }
+          // The chunk's records are freed by the thread that made them (see `WorkerThreads`); this
+          // one has the rows to hand out.
+          workers?.run(on: chunk.lane) { chunk.rows = [] }
         }
         var rest: [UInt8]?
         while rest == nil, let piece = try chunker.next() {
           switch piece {
-          case .chunk(let bytes) where jobs == 1:
+          case .chunk(let bytes) where workers == nil:
             let (rows, lineBreaks) = rows.parse(chunk: bytes, firstLine: line)
             for parsed in rows { deliver(parsed) }
             line += lineBreaks
           case .chunk(let bytes):
-            let chunk = ParsedChunk()
+            let chunk = ParsedChunk(lane: chunkCount % jobs)
+            chunkCount += 1
             let template = rows
-            DispatchQueue.global().async {
+            workers?.run(on: chunk.lane) {
               var parser = template
               (chunk.rows, chunk.lineBreaks) = parser.parse(chunk: bytes, firstLine: 1)
               chunk.done.signal()
@@ -225,8 +230,12 @@ public struct AuditFileReader {
   /// One chunk's rows, filled in by the thread that parses it.
   final class ParsedChunk: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
+    /// The worker thread that parses it, and frees its records.
+    let lane: Int
     var rows: [AuditCSVRows.Parsed] = []
     var lineBreaks = 0
+
+    init(lane: Int) { self.lane = lane }
   }
 
   /// Sentinel's OfficeActivity table: AuditData's fields are columns of their own.
