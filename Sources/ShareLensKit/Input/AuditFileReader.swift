@@ -160,7 +160,6 @@ public struct AuditFileReader {
         let window = jobs + 2
         let workers = jobs > 1 ? WorkerThreads(count: jobs) : nil
         defer { workers?.finish() }
-        var chunkCount = 0
         func handOut(_ chunk: ParsedChunk) {
           chunk.done.wait()
           for parsed in chunk.rows { deliver(parsed, base: line - 1) }
@@ -177,10 +176,10 @@ public struct AuditFileReader {
             for parsed in rows { deliver(parsed) }
             line += lineBreaks
           case .chunk(let bytes):
-            let chunk = ParsedChunk(lane: chunkCount % jobs)
-            chunkCount += 1
+            let chunk = ParsedChunk()
             let template = rows
-            workers?.run(on: chunk.lane) {
+            workers?.runOnAny { lane in
+              chunk.lane = lane
               var parser = template
               (chunk.rows, chunk.lineBreaks) = parser.parse(chunk: bytes, firstLine: 1)
               chunk.done.signal()
@@ -230,12 +229,10 @@ public struct AuditFileReader {
   /// One chunk's rows, filled in by the thread that parses it.
   final class ParsedChunk: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
-    /// The worker thread that parses it, and frees its records.
-    let lane: Int
+    /// The worker thread that parsed it, which frees its records.
+    var lane = 0
     var rows: [AuditCSVRows.Parsed] = []
     var lineBreaks = 0
-
-    init(lane: Int) { self.lane = lane }
   }
 
   /// Sentinel's OfficeActivity table: AuditData's fields are columns of their own.

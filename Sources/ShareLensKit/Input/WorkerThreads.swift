@@ -1,53 +1,27 @@
-import Dispatch
 import Foundation
 
-/// Threads of our own, each running its queue of jobs in order. A chunk is parsed on one of them
-/// and its records are freed later on the same one: glibc's allocator gives each thread an arena,
-/// and memory freed by another thread than the one that allocated it makes the two contend for the
-/// arena's lock. On Dispatch's shared threads, which thread ran a job was chance, and that contention
-/// was a tenth of a build's processor time (BENCHMARKS.md).
+/// Threads of our own. A chunk is parsed on whichever is free, and its records are freed later on
+/// that same thread: glibc's allocator gives each thread an arena, and memory freed by another
+/// thread than the one that allocated it makes the two contend for the arena's lock. On Dispatch's
+/// shared threads, which thread ran a job was chance, and that contention was a tenth of a build's
+/// processor time (BENCHMARKS.md).
 final class WorkerThreads: @unchecked Sendable {
-  private final class Lane: @unchecked Sendable {
-    let lock = NSLock()
-    let ready = DispatchSemaphore(value: 0)
-    var jobs: [(@Sendable () -> Void)?] = []
-    var next = 0
+  typealias Job = @Sendable (_ lane: Int) -> Void
 
-    func add(_ job: (@Sendable () -> Void)?) {
-      lock.lock()
-      jobs.append(job)
-      lock.unlock()
-      ready.signal()
-    }
-
-    /// Runs jobs until the nil that ends them.
-    func run() {
-      while true {
-        ready.wait()
-        lock.lock()
-        let job = jobs[next]
-        jobs[next] = nil
-        next += 1
-        if next > 256, next * 2 > jobs.count {
-          jobs.removeFirst(next)
-          next = 0
-        }
-        lock.unlock()
-        guard let job else { return }
-        job()
-      }
-    }
-  }
-
-  private let lanes: [Lane]
+  private let condition = NSCondition()
+  /// Jobs for one thread, in order; they go before the shared ones.
+  private var own: [[Job]]
+  /// Jobs for any thread, in order.
+  private var shared: [Job] = []
+  private var stopping = false
   private let finished = DispatchGroup()
 
   init(count: Int) {
-    lanes = (0..<max(count, 1)).map { _ in Lane() }
-    for lane in lanes {
+    own = Array(repeating: [], count: max(count, 1))
+    for lane in own.indices {
       finished.enter()
-      let thread = Thread { [finished] in
-        lane.run()
+      let thread = Thread { [self] in
+        work(lane)
         finished.leave()
       }
       thread.stackSize = 8 << 20
@@ -55,16 +29,51 @@ final class WorkerThreads: @unchecked Sendable {
     }
   }
 
-  var count: Int { lanes.count }
+  var count: Int { own.count }
 
-  /// Runs `job` on thread `lane` (modulo the count), after the jobs given to it before.
+  /// Runs `job` on thread `lane` (modulo the count), after the jobs given to that thread before.
   func run(on lane: Int, _ job: @escaping @Sendable () -> Void) {
-    lanes[lane % lanes.count].add(job)
+    condition.lock()
+    own[lane % own.count].append { _ in job() }
+    condition.broadcast()
+    condition.unlock()
   }
 
-  /// Lets every thread finish its jobs, then ends them.
+  /// Runs `job` on the first thread free, telling it which thread that is; jobs start in order.
+  func runOnAny(_ job: @escaping Job) {
+    condition.lock()
+    shared.append(job)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Lets the threads finish every job, then ends them.
   func finish() {
-    for lane in lanes { lane.add(nil) }
+    condition.lock()
+    stopping = true
+    condition.broadcast()
+    condition.unlock()
     finished.wait()
+  }
+
+  private func work(_ lane: Int) {
+    condition.lock()
+    while true {
+      let job: Job
+      if !own[lane].isEmpty {
+        job = own[lane].removeFirst()
+      } else if !shared.isEmpty {
+        job = shared.removeFirst()
+      } else if stopping {
+        condition.unlock()
+        return
+      } else {
+        condition.wait()
+        continue
+      }
+      condition.unlock()
+      job(lane)
+      condition.lock()
+    }
   }
 }

@@ -31,4 +31,17 @@ import Testing
     #expect(Set(log.entries.map { ObjectIdentifier($0.thread) }).count == 3)
     #expect(!log.entries.contains { $0.thread === Thread.current })
   }
+
+  /// Shared jobs run once each, told the thread they run on, and start in the order given.
+  @Test func sharedJobsRunOnceOnTheThreadTheyAreTold() {
+    let workers = WorkerThreads(count: 2)
+    let log = Log()
+    for job in 0..<2000 { workers.runOnAny { lane in log.add(lane, job) } }
+    workers.finish()
+    #expect(log.entries.map(\.job).sorted() == Array(0..<2000))
+    let threads = Dictionary(grouping: log.entries, by: \.lane).mapValues {
+      Set($0.map { ObjectIdentifier($0.thread) })
+    }
+    #expect(threads.values.allSatisfy { $0.count == 1 })
+  }
 }
