@@ -327,9 +327,18 @@ public struct LinkBuilder {
     // Creations that named no link: the group records of the same share (same user and file, within
     // two minutes) name it when the export dropped the correlation id (Sentinel); otherwise the
     // creation is a link of its own.
+    // The candidates by creator, looked up afresh each time (a creation can describe one); one
+    // scan of every link for each creation made a large Sentinel export take hours.
+    var groupOnlyByCreator: [String: [String]] = [:]
+    if !anonymousCreations.isEmpty {
+      for (id, state) in links where state.fromGroupOnly {
+        groupOnlyByCreator[state.createdBy ?? "", default: []].append(id)
+      }
+    }
     for (key, (record, prepared)) in anonymousCreations.sorted(by: { $0.key < $1.key }) {
       let scope = SharingOperations.effect(of: record).flatMap(Self.scopeOfCreation)
-      let partner = links.values.filter { state in
+      let candidates = (groupOnlyByCreator[record.userId] ?? []).compactMap { links[$0] }
+      let partner = candidates.filter { state in
         state.fromGroupOnly && (scope == nil || state.scope == scope) && state.createdBy == record.userId
           && abs((state.createdAt ?? .min / 2) - record.time) <= 120
           && (state.itemUrl == record.objectId

@@ -4,6 +4,23 @@ import Testing
 @testable import ShareLensKit
 
 @Suite struct SingleFileTests {
+  /// Links to pages point inside the file, in one pass, as one replacement per page did.
+  @Test func pageLinksPointInsideTheFile() {
+    let pages = ["index.html": "#page-index", "links-2.html": "#page-links-2", "links.html": "#page-links"]
+    let html = [
+      #"<a href="links.html">a</a> <a href="links-2.html">b</a><a href="links.csv">c</a> href="index.html""#,
+      #"<a href="nolinks.html">d</a> text "quoted" href="links.html"href="links.html" <a href="unclosed"#, "",
+      #"<p>é href="links.html" ü</p>"#,
+    ]
+    for text in html {
+      var expected = text
+      for (path, anchor) in pages.sorted(by: { $0.key < $1.key }) {
+        expected = expected.replacingOccurrences(of: "href=\"\(path)\"", with: "href=\"\(anchor)\"")
+      }
+      #expect(SiteRenderer.pointingLinks(in: text, to: pages) == expected)
+    }
+  }
+
   @Test func oneSelfContainedFileWithEveryPageAndAHashedStyle() throws {
     let temp = try TemporaryFolder()
     let file = temp.url.appendingPathComponent("review.html")
