@@ -307,9 +307,8 @@ public struct LinkBuilder {
   }
 
   static func lastPathComponent(_ url: String) -> String {
-    var bytes = url
     // On ASCII text the same as splitting the characters at slashes, without the list of parts.
-    let ascii: String?? = bytes.withUTF8 { bytes in
+    let ascii: String?? = ASCIIText.withBytes(of: url) { bytes in
       guard ASCIIText.isASCII(bytes) else { return nil }
       var end = bytes.count
       while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }

@@ -57,8 +57,7 @@ public enum SharingOperations {
     public var link: String
 
     public init?(_ text: String) {
-      var bytes = text
-      if let ascii = bytes.withUTF8(Self.ascii) {
+      if let ascii = ASCIIText.withBytes(of: text, Self.ascii) {
         guard let ascii else { return nil }
         self = ascii
         return
@@ -131,8 +130,9 @@ public enum SharingOperations {
   /// The elements of EventData, a fragment like `<Type>Edit</Type><MembersCanShareApplied>…` that
   /// is not well-formed XML (several roots, spaces in names).
   public static func eventDataFields(_ text: String) -> [(name: String, value: String)] {
-    var text = text
-    if let fields = text.withUTF8({ ASCIIText.isASCII($0) ? asciiEventDataFields($0) : nil }) { return fields }
+    if let fields = ASCIIText.withBytes(of: text, { ASCIIText.isASCII($0) ? asciiEventDataFields($0) : nil }) {
+      return fields
+    }
     var fields: [(String, String)] = []
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "<") {

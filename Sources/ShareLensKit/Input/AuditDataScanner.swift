@@ -4,24 +4,45 @@
 /// and values become strings only when they are kept. A document it cannot read returns nil, and
 /// the caller falls back to JSONSerialization, which says why.
 struct AuditDataScanner {
-  /// The kept top-level keys in flat tables of plain values (an array of arrays would be
-  /// retained and released on every key looked up): every name's bytes one after another, where
-  /// each starts, and the keys ordered by name length with where each length starts.
-  static let keyNames: [UInt8] = AuditFields.Key.allCases.flatMap { Array($0.name.utf8) }
-  static let keyNameStarts: [Int] = AuditFields.Key.allCases.reduce(into: [0]) {
-    $0.append($0.last! + $1.name.utf8.count)
+  /// The names the scanner looks for, in tables made once and never freed, read through pointers.
+  /// Arrays held by each scanner were retained and released for every document by both parsing
+  /// threads at once, on one shared reference count.
+  struct Tables: @unchecked Sendable {
+    /// Every kept top-level key's bytes one after another, and where each starts (by `Key`).
+    let names: UnsafeBufferPointer<UInt8>
+    let nameStarts: UnsafeBufferPointer<Int>
+    /// The keys ordered by the length of their names, and where each length starts.
+    let keysByLength: UnsafeBufferPointer<Int>
+    let lengthStarts: UnsafeBufferPointer<Int>
+    let appAccessContext: UnsafeBufferPointer<UInt8>
+    let modifiedProperties: UnsafeBufferPointer<UInt8>
+    let newValue: UnsafeBufferPointer<UInt8>
+    let clientAppName: UnsafeBufferPointer<UInt8>
+    let correlationId: UnsafeBufferPointer<UInt8>
+
+    init() {
+      let keys = AuditFields.Key.allCases
+      names = Self.kept(keys.flatMap { Array($0.name.utf8) })
+      nameStarts = Self.kept(keys.reduce(into: [0]) { $0.append($0.last! + $1.name.utf8.count) })
+      keysByLength = Self.kept(
+        keys.sorted { ($0.name.utf8.count, $0.rawValue) < ($1.name.utf8.count, $1.rawValue) }.map(\.rawValue))
+      lengthStarts = Self.kept((0...33).map { length in keys.filter { $0.name.utf8.count < length }.count })
+      appAccessContext = Self.kept(Array("AppAccessContext".utf8))
+      modifiedProperties = Self.kept(Array("ModifiedProperties".utf8))
+      newValue = Self.kept(Array("NewValue".utf8))
+      clientAppName = Self.kept(Array("ClientAppName".utf8))
+      correlationId = Self.kept(Array("CorrelationId".utf8))
+    }
+
+    /// A copy that lives as long as the process.
+    static func kept<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+      let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+      _ = buffer.initialize(from: array)
+      return UnsafeBufferPointer(buffer)
+    }
   }
-  static let keysByLength: [Int] = AuditFields.Key.allCases.sorted {
-    ($0.name.utf8.count, $0.rawValue) < ($1.name.utf8.count, $1.rawValue)
-  }.map(\.rawValue)
-  static let lengthStarts: [Int] = (0...33).map { length in
-    AuditFields.Key.allCases.filter { $0.name.utf8.count < length }.count
-  }
-  static let appAccessContext = Array("AppAccessContext".utf8)
-  static let modifiedProperties = Array("ModifiedProperties".utf8)
-  static let newValue = Array("NewValue".utf8)
-  static let clientAppName = Array("ClientAppName".utf8)
-  static let correlationId = Array("CorrelationId".utf8)
+
+  static let tables = Tables()
 
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
@@ -29,13 +50,8 @@ struct AuditDataScanner {
   var doubledQuotes = false
   /// Line breaks skipped between tokens (a string cannot hold one).
   var lineBreaks = 0
-  // The tables, fetched once a document rather than once a key (each global costs a call).
-  let keyNames = Self.keyNames
-  let keyNameStarts = Self.keyNameStarts
-  let keysByLength = Self.keysByLength
-  let lengthStarts = Self.lengthStarts
-  let appAccessContext = Self.appAccessContext
-  let modifiedProperties = Self.modifiedProperties
+  /// Fetched once a document rather than once a key (each global costs a call).
+  let tables = Self.tables
 
   /// A string in the input: its bytes between the quotes, and whether escapes must be resolved.
   struct Span {
@@ -97,33 +113,25 @@ struct AuditDataScanner {
     return !doubledQuotes || (offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\""))
   }
 
-  func matches(_ span: Span, _ name: [UInt8]) -> Bool {
-    if span.escaped { return Array(text(span).utf8) == name }
+  func matches(_ span: Span, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    if span.escaped { return text(span).utf8.elementsEqual(name) }
     guard span.end - span.start == name.count else { return false }
-    return name.withUnsafeBufferPointer { name in
-      var offset = 0
-      while offset < name.count {
-        if bytes[span.start + offset] != name[offset] { return false }
-        offset += 1
-      }
-      return true
-    }
+    return Self.equal(
+      UnsafeRawPointer(bytes.baseAddress! + span.start), UnsafeRawPointer(name.baseAddress!), count: name.count)
   }
 
   func key(_ span: Span) -> AuditFields.Key? {
     if span.escaped { return AuditFields.Key.allCases.first { $0.name == text(span) } }
     let length = span.end - span.start
-    guard length + 1 < lengthStarts.count else { return nil }
+    guard length + 1 < tables.lengthStarts.count else { return nil }
     let raw = UnsafeRawPointer(bytes.baseAddress! + span.start)
-    return keyNames.withUnsafeBytes { names in
-      for index in lengthStarts[length]..<lengthStarts[length + 1] {
-        let key = keysByLength[index]
-        if Self.equal(raw, names.baseAddress! + keyNameStarts[key], count: length) {
-          return AuditFields.Key(rawValue: key)
-        }
+    for index in tables.lengthStarts[length]..<tables.lengthStarts[length + 1] {
+      let key = tables.keysByLength[index]
+      if Self.equal(raw, tables.names.baseAddress! + tables.nameStarts[key], count: length) {
+        return AuditFields.Key(rawValue: key)
       }
-      return nil
     }
+    return nil
   }
 
   /// Whether `count` bytes at `a` and `b` are the same, eight at a time.
@@ -190,14 +198,14 @@ struct AuditDataScanner {
         if let value { fields[wanted] = value }
         return true
       }
-      if next == UInt8(ascii: "{"), scanner.matches(key, scanner.appAccessContext) {
+      if next == UInt8(ascii: "{"), scanner.matches(key, scanner.tables.appAccessContext) {
         var client: String?
         var correlation: String?
         let valid = scanner.members { scanner, key in
-          if scanner.matches(key, Self.clientAppName) || scanner.matches(key, Self.correlationId) {
+          if scanner.matches(key, scanner.tables.clientAppName) || scanner.matches(key, scanner.tables.correlationId) {
             guard let value = scanner.scalarText() else { return false }
             if let value {
-              if scanner.matches(key, Self.clientAppName) { client = value } else { correlation = value }
+              if scanner.matches(key, scanner.tables.clientAppName) { client = value } else { correlation = value }
             }
             return true
           }
@@ -207,7 +215,7 @@ struct AuditDataScanner {
         fields.contextCorrelationId = correlation
         return valid
       }
-      if next == UInt8(ascii: "["), scanner.matches(key, scanner.modifiedProperties) {
+      if next == UInt8(ascii: "["), scanner.matches(key, scanner.tables.modifiedProperties) {
         guard let list = scanner.propertyList() else { return false }
         fields.newValues = list
         return true
@@ -230,7 +238,7 @@ struct AuditDataScanner {
       if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
         var value: String?
         let valid = members { scanner, key in
-          guard scanner.matches(key, Self.newValue) else { return scanner.skipValue(depth: 0) }
+          guard scanner.matches(key, scanner.tables.newValue) else { return scanner.skipValue(depth: 0) }
           guard let text = scanner.scalarText() else { return false }
           if let text { value = text }
           return true

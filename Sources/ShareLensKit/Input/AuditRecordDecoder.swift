@@ -112,8 +112,7 @@ public enum AuditRecordDecoder {
 
   /// Ids in lower case; most already are, and are kept as they are rather than copied.
   static func lowercased(_ text: String) -> String {
-    var bytes = text
-    let lower = bytes.withUTF8 { bytes in !bytes.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
+    let lower = ASCIIText.withBytes(of: text) { bytes in !bytes.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
     return lower ? text : text.lowercased()
   }
 

@@ -3,8 +3,7 @@
 public enum AuditTime {
   /// `2023-09-26T02:15:59`, `2026-01-24T06:54:24.0000000Z`, `…+02:00`. Nil when it is not one.
   public static func parseISO(_ text: String) -> Int64? {
-    var text = text
-    return text.withUTF8(parseISO)
+    ASCIIText.withBytes(of: text, parseISO)
   }
 
   static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

@@ -29,10 +29,8 @@ enum CaseInsensitive {
   }
 
   private static func lowercasedMatch(_ text: String, _ part: String, atEnd: Bool) -> Bool {
-    var text = text
-    var part = part
-    return text.withUTF8 { text in
-      part.withUTF8 { part in
+    ASCIIText.withBytes(of: text) { text in
+      ASCIIText.withBytes(of: part) { part in
         guard text.count >= part.count else { return false }
         let start = atEnd ? text.count - part.count : 0
         for offset in 0..<part.count where lowered(text[start + offset]) != part[offset] { return false }
@@ -50,10 +48,18 @@ enum CaseInsensitive {
 /// caller (nil), since there characters and bytes can differ (combining marks, canonical
 /// equivalents).
 enum ASCIIText {
+  /// The string's UTF-8 bytes, in place when it is stored in one piece (as strings made here are),
+  /// without the copy into a `var` that `withUTF8` needs (and its reference counting).
+  @inline(__always)
+  static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return copy.withUTF8(body)
+  }
+
   /// Whether every byte of `text` is ASCII.
   static func isASCII(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { isASCII($0) }
+    withBytes(of: text) { isASCII($0) }
   }
 
   static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -74,10 +80,8 @@ enum ASCIIText {
   /// Whether `text` contains `token` (ignoring ASCII case with `foldingCase`); nil when either is
   /// not ASCII.
   static func search(_ text: String, _ token: String, foldingCase: Bool = false) -> Bool? {
-    var text = text
-    var token = token
-    return text.withUTF8 { haystack in
-      token.withUTF8 { needle in
+    withBytes(of: text) { haystack in
+      withBytes(of: token) { needle in
         guard isASCII(haystack), isASCII(needle) else { return nil }
         return firstIndex(of: needle, in: haystack, foldingCase: foldingCase) != nil
       }

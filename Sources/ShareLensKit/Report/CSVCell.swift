@@ -8,8 +8,7 @@ public enum CSVCell {
       text = "'" + text
     }
     // Bytes, not characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-    var bytes = text
-    let plain = bytes.withUTF8 { !$0.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+    let plain = ASCIIText.withBytes(of: text) { !$0.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
     guard !plain else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -44,8 +44,7 @@ public enum Escaping {
 
   private static func html(_ value: String, quotes: Bool) -> String {
     // Most values need nothing: plain ASCII without markup characters passes as it is.
-    var bytes = value
-    if bytes.withUTF8({ plainHTML($0, quotes: quotes) }) { return value }
+    if ASCIIText.withBytes(of: value, { plainHTML($0, quotes: quotes) }) { return value }
     // Written as bytes: appending scalar by scalar to a String cost more than the rest of a page.
     var out: [UInt8] = []
     out.reserveCapacity(value.utf8.count + 16)

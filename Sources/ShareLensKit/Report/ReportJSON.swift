@@ -312,9 +312,8 @@ extension ReportJSON {
   /// `\t`… or `\u00XX`, everything else (slashes, non-ASCII text) as it is.
   static func appendString(_ value: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    var text = value
     // Most texts need no escape: copied whole.
-    let copied = text.withUTF8 { bytes in
+    let copied = ASCIIText.withBytes(of: value) { bytes in
       guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
         return false
       }
