@@ -160,13 +160,14 @@ public struct SiteRenderer: Sendable {
   /// search per page made the single file grow with the square of the pages).
   static func pointingLinks(in html: String, to anchors: [String: String]) -> String {
     var out: [UInt8] = []
-    var source = html
-    var marker = "href=\""
-    source.withUTF8 { bytes in
+    let marker = "href=\""
+    ASCIIText.withBytes(of: html) { bytes in
       out.reserveCapacity(bytes.count)
       var index = 0
       var copied = 0
-      while let start = marker.withUTF8({ ASCIIText.firstIndex(of: $0, in: bytes, from: index, foldingCase: false) }) {
+      while let start = ASCIIText.withBytes(
+        of: marker, { ASCIIText.firstIndex(of: $0, in: bytes, from: index, foldingCase: false) })
+      {
         let valueStart = start + marker.utf8.count
         guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
         index = valueEnd + 1
