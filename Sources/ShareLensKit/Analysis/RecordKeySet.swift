@@ -1,8 +1,9 @@
 /// The record ids seen so far, for removing duplicates: an open-addressing hash table of 16-byte
 /// keys, probed linearly. Swift's `Set` hashes every key with SipHash and spent a third of the
-/// time the set took; here a key's bits (a GUID's, or a hash of another id) are mixed with a
-/// multiply. The mix is seeded at random per run, so crafted ids cannot pile into one run of the
-/// table; the seed changes nothing in the output (only membership is asked).
+/// time the set took; here a key's bits (a GUID's, or a hash of another id) go through MurmurHash3's
+/// 64-bit finalizer, in which every input bit moves every output bit, seeded at random per run, so
+/// crafted ids cannot pile into one run of the table. The seed changes nothing in the output (only
+/// membership is asked).
 struct RecordKeySet {
   private var slots: [AuditIngest.RecordKey]
   private var mask: Int
@@ -32,9 +33,19 @@ struct RecordKeySet {
   }
 
   @inline(__always)
-  private static func index(_ key: AuditIngest.RecordKey, mask: Int, seed: UInt64) -> Int {
-    let mixed = (key.high ^ (key.low &* 0x9E37_79B9_7F4A_7C15) ^ seed) &* 0xD6E8_FEB8_6659_FD93
-    return Int(truncatingIfNeeded: mixed ^ (mixed >> 32)) & mask
+  static func index(_ key: AuditIngest.RecordKey, mask: Int, seed: UInt64) -> Int {
+    Int(truncatingIfNeeded: mix(key.high ^ mix(key.low ^ seed))) & mask
+  }
+
+  @inline(__always)
+  static func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x &*= 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x &*= 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x
   }
 
   /// Puts `key` in the first empty slot of its run unless the run holds it; true when placed.

@@ -170,9 +170,14 @@ public struct SiteRenderer: Sendable {
       {
         let valueStart = start + marker.utf8.count
         guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-        index = valueEnd + 1
         let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-        guard let anchor = anchors[value] else { continue }
+        // Not a page: search on from just after this `href="` (it may be text, not an attribute,
+        // and a real link may follow before the next quote).
+        guard let anchor = anchors[value] else {
+          index = valueStart
+          continue
+        }
+        index = valueEnd + 1
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
         out.append(contentsOf: anchor.utf8)
         copied = valueEnd

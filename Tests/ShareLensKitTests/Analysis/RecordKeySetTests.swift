@@ -25,4 +25,17 @@ import Testing
     let again = table.insert(.init("not-a-guid"))
     #expect(first && !again)
   }
+
+  /// Keys that differ in a few high bits only (or only in one half) still spread over the table:
+  /// every bit of a key moves the slot.
+  @Test func keysDifferingInFewBitsSpreadOut() {
+    for seed: UInt64 in [1, 0x1234_5678_9ABC_DEF1, UInt64.max] {
+      let byHigh = Set(
+        (0..<256).map { RecordKeySet.index(.init(high: UInt64($0) << 56, low: 0), mask: 1023, seed: seed) })
+      let byLow = Set(
+        (0..<256).map { RecordKeySet.index(.init(high: 7, low: UInt64($0) << 56), mask: 1023, seed: seed) })
+      #expect(byHigh.count > 180, "seed \(seed)")
+      #expect(byLow.count > 180, "seed \(seed)")
+    }
+  }
 }

@@ -10,7 +10,8 @@ import Testing
     let html = [
       #"<a href="links.html">a</a> <a href="links-2.html">b</a><a href="links.csv">c</a> href="index.html""#,
       #"<a href="nolinks.html">d</a> text "quoted" href="links.html"href="links.html" <a href="unclosed"#, "",
-      #"<p>é href="links.html" ü</p>"#,
+      #"<p>é href="links.html" ü</p>"#, #"<td>x href="href="links.html" y</td>"#,
+      #"<td>data href="</td><td><a href="links.html">3</a></td>"#, #"href="href="href="index.html""#,
     ]
     for text in html {
       var expected = text
