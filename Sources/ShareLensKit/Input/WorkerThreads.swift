@@ -29,8 +29,6 @@ final class WorkerThreads: @unchecked Sendable {
     }
   }
 
-  var count: Int { own.count }
-
   /// Runs `job` on thread `lane` (modulo the count), after the jobs given to that thread before.
   func run(on lane: Int, _ job: @escaping @Sendable () -> Void) {
     condition.lock()

@@ -67,7 +67,7 @@ enum ASCIIText {
     var index = 0
     var high: UInt64 = 0
     while index + 8 <= bytes.count {
-      high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      high |= SWAR.word(UnsafeRawPointer(base), index)
       index += 8
     }
     while index < bytes.count {

@@ -73,4 +73,24 @@ import Testing
       #expect(Array(field.utf8).withUnsafeBufferPointer { AuditDataScanner.scanQuotedField($0, at: 0) } == nil)
     }
   }
+
+  /// The Purview layout's AuditData takes the in-place path: every row of the demo export is read
+  /// where it lies and ends at the comma before the next column. (If it fell back to unquoting,
+  /// the reports would still agree, so the chunked-reading test could not tell.)
+  @Test func purviewRowsAreReadInPlace() throws {
+    let temp = try TemporaryFolder()
+    try DemoTenant.write(to: temp.url, seed: 5, events: 300)
+    let text = try String(contentsOf: temp.url.appendingPathComponent("AuditLog.csv"), encoding: .utf8)
+    let rows = text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    #expect(rows.count > 250)
+    for row in rows {
+      let bytes = Array(row.utf8)
+      let start = try #require(row.utf8.firstRange(of: #",""#.utf8)).upperBound
+      let offset = row.utf8.distance(from: row.utf8.startIndex, to: start) - 1
+      let read = bytes.withUnsafeBufferPointer { AuditDataScanner.scanQuotedField($0, at: offset) }
+      let inPlace = try #require(read, "row read by unquoting: \(row.prefix(60))")
+      #expect(bytes[inPlace.end] == UInt8(ascii: ","))
+      #expect(inPlace.fields[.id] != nil && inPlace.fields[.operation] != nil)
+    }
+  }
 }
