@@ -45,22 +45,59 @@ public enum Escaping {
   private static func html(_ value: String, quotes: Bool) -> String {
     // Most values need nothing: plain ASCII without markup characters passes as it is.
     if ASCIIText.withBytes(of: value, { plainHTML($0, quotes: quotes) }) { return value }
-    // Written as bytes: appending scalar by scalar to a String cost more than the rest of a page.
     var out: [UInt8] = []
     out.reserveCapacity(value.utf8.count + 16)
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;".utf8
-      case "<": out += "&lt;".utf8
-      case ">": out += "&gt;".utf8
-      case "\"" where quotes: out += "&quot;".utf8
-      case "'" where quotes: out += "&#39;".utf8
-      case "\n": out += "&#10;".utf8
-      case "\r": out += "&#13;".utf8
-      default: out += neutralized(scalar).utf8
-      }
-    }
+    escapeHTML(value, quotes: quotes, into: &out)
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `htmlText` (or, with `quotes`, `htmlAttribute`) appended to `out` as UTF-8, for writers that
+  /// build a page's bytes without a string per value.
+  static func appendHTML(_ value: String, quotes: Bool, to out: inout [UInt8]) {
+    let plain = ASCIIText.withBytes(of: value) { bytes in
+      guard plainHTML(bytes, quotes: quotes) else { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if !plain { escapeHTML(value, quotes: quotes, into: &out) }
+  }
+
+  /// Written as bytes, runs of bytes that need nothing copied whole: appending scalar by scalar
+  /// to a String cost more than the rest of a page. A Swift string's UTF-8 is always valid, so the
+  /// characters `neutralized` replaces are known by their bytes: C0 controls and DEL, C1 controls
+  /// (C2 80…C2 9F) and the bidirectional controls (E2 80 AA…AE, E2 81 A6…A9).
+  private static func escapeHTML(_ value: String, quotes: Bool, into out: inout [UInt8]) {
+    ASCIIText.withBytes(of: value) { bytes in
+      var index = 0
+      var run = 0
+      func replace(_ count: Int, with replacement: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+        out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        index += count
+        run = index
+      }
+      func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "&"): replace(1, with: "&amp;")
+        case UInt8(ascii: "<"): replace(1, with: "&lt;")
+        case UInt8(ascii: ">"): replace(1, with: "&gt;")
+        case UInt8(ascii: "\"") where quotes: replace(1, with: "&quot;")
+        case UInt8(ascii: "'") where quotes: replace(1, with: "&#39;")
+        case 0x0A: replace(1, with: "&#10;")
+        case 0x0D: replace(1, with: "&#13;")
+        case 0x09: index += 1
+        case 0x00...0x1F, 0x7F: replace(1, with: "\u{FFFD}")
+        case 0xC2 where (0x80...0x9F).contains(byte(1)): replace(2, with: "\u{FFFD}")
+        case 0xE2
+        where (byte(1) == 0x80 && (0xAA...0xAE).contains(byte(2)))
+          || (byte(1) == 0x81 && (0xA6...0xA9).contains(byte(2))):
+          replace(3, with: "\u{FFFD}")
+        default: index += 1
+        }
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+    }
   }
 
   /// Whether the bytes are printable ASCII without `<`, `>`, `&` (and quotes, for an attribute):

@@ -4,6 +4,7 @@ import Foundation
 public enum Format {
   /// `1234567` → `1,234,567`.
   public static func count(_ value: Int) -> String {
+    if (0..<1000).contains(value) { return String(value) }  // no separator: most counts in a report
     let digits = String(value.magnitude)
     var out = ""
     for (index, digit) in digits.enumerated() {

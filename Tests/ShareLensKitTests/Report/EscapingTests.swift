@@ -116,6 +116,18 @@ extension EscapingTests {
       #expect(Escaping.htmlText(value) == reference(value, quotes: false))
       #expect(Escaping.htmlAttribute(value) == reference(value, quotes: true))
     }
+    // Every scalar up to U+2100 (all the replaced ones and their byte neighbours) and some beyond,
+    // alone and between plain text, the way the byte-level escaper meets them.
+    var mismatches: [UInt32] = []
+    for value in Array(0...0x2100) + [0xD7FF, 0xE000, 0xFEFF, 0xFFFD, 0xFFFF, 0x1F642, 0x10FFFF] {
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+      let text = "a" + String(scalar) + "b" + String(scalar)
+      for quotes in [false, true] {
+        let escaped = quotes ? Escaping.htmlAttribute(text) : Escaping.htmlText(text)
+        if escaped != reference(text, quotes: quotes) { mismatches.append(UInt32(value)) }
+      }
+    }
+    #expect(mismatches.isEmpty)
   }
 
   /// The eight-bytes-at-a-time check for text that needs no escaping, against a byte loop, with

@@ -43,6 +43,34 @@ import Testing
     #expect(lines.contains("<caption>Files &amp; &lt;sizes&gt;</caption>"))
   }
 
+  /// Rows written straight into the table give the HTML of the same cells given as `Cell`s.
+  @Test func writtenRowsAreTheCellsHTML() {
+    let values = ["plain", "a\n\nb", "<b>&\"'", "Crème \u{202E}gpj.exe", "", "\u{85}\u{0}\t"]
+    let columns: [Table.Column] = [.init("Name"), .init("Size", numeric: true), .init("Title"), .init("Note")]
+    let cells = Table(
+      caption: "c", columns: columns,
+      rows: values.enumerated().map { index, value in
+        [
+          .header(value), .count(index * 999), Table.Cell("<span title=\"\(attribute: value)\">\(value)</span>"),
+          .text(value),
+        ]
+      })
+    let written = Table(caption: "c", columns: columns, count: values.count) { index, row in
+      let value = values[index]
+      row.text(value, header: true)
+      row.count(index * 999)
+      row.cell { cell in
+        cell.raw("<span title=\"")
+        cell.attribute(value)
+        cell.raw("\">")
+        cell.escaped(value)
+        cell.raw("</span>")
+      }
+      row.text(value)
+    }
+    #expect(written.html.source == cells.html.source)
+  }
+
   @Test func documentSeparatesBlocksWithOneBlankLine() {
     var document = MarkdownDocument(title: "Title")
     document.paragraph("One.")

@@ -125,20 +125,41 @@ public enum LinksPage {
       columns: [
         .init("Created"), .init("Scope"), .init("Permission"), .init("Item"), .init("Site"), .init("Created by"),
         .init("Origin"), .init("Uses", numeric: true), .init("Visitors", numeric: true), .init("Removed"),
-      ],
-      rows: links.map { link in
-        [
-          Table.Cell("\(link.createdAt.map(time) ?? "before the audit data")", isRowHeader: true),
-          .text(link.scope.title),
-          .text(link.permission.rawValue),
-          Table.Cell("<span title=\"\(attribute: link.itemUrl)\">\(link.itemName)</span>"),
-          Table.Cell("<span title=\"\(attribute: link.siteUrl)\">\(siteName(link.siteUrl, titles: titles))</span>"),
-          .text(link.createdBy ?? "unknown"),
-          Table.Cell(
-            "<span title=\"\(attribute: link.originEvidence)\">\(link.origin.title)</span> <small>(\(link.originConfidence.rawValue))</small>"
-          ), .count(link.uses), .count(link.distinctVisitors), .text(link.removedAt.map(time) ?? ""),
-        ]
-      })
+      ], count: links.count
+    ) { index, row in
+      // Written straight into the table: these rows are most of a large report.
+      let link = links[index]
+      row.text(link.createdAt.map(time) ?? "before the audit data", header: true)
+      row.text(link.scope.title)
+      row.text(link.permission.rawValue)
+      row.cell { cell in
+        cell.raw("<span title=\"")
+        cell.attribute(link.itemUrl)
+        cell.raw("\">")
+        cell.escaped(link.itemName)
+        cell.raw("</span>")
+      }
+      row.cell { cell in
+        cell.raw("<span title=\"")
+        cell.attribute(link.siteUrl)
+        cell.raw("\">")
+        cell.escaped(siteName(link.siteUrl, titles: titles))
+        cell.raw("</span>")
+      }
+      row.text(link.createdBy ?? "unknown")
+      row.cell { cell in
+        cell.raw("<span title=\"")
+        cell.attribute(link.originEvidence)
+        cell.raw("\">")
+        cell.escaped(link.origin.title)
+        cell.raw("</span> <small>(")
+        cell.escaped(link.originConfidence.rawValue)
+        cell.raw(")</small>")
+      }
+      row.count(link.uses)
+      row.count(link.distinctVisitors)
+      row.text(link.removedAt.map(time) ?? "")
+    }
   }
 
   static func time(_ seconds: Int64) -> String {
