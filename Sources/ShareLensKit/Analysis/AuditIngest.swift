@@ -36,26 +36,28 @@ public struct AuditIngest {
     }
 
     static func guid(_ text: String) -> (UInt64, UInt64)? {
-      let bytes = Array(text.utf8)
-      guard bytes.count == 36 else { return nil }
-      var words: (UInt64, UInt64) = (0, 0)
-      var digits = 0
-      for (index, byte) in bytes.enumerated() {
-        if index == 8 || index == 13 || index == 18 || index == 23 {
-          guard byte == UInt8(ascii: "-") else { return nil }
-          continue
+      ASCIIText.withBytes(of: text) { bytes in
+        guard bytes.count == 36 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        var digits = 0
+        for index in 0..<36 {
+          let byte = bytes[index]
+          if index == 8 || index == 13 || index == 18 || index == 23 {
+            guard byte == UInt8(ascii: "-") else { return nil }
+            continue
+          }
+          let value: UInt64
+          switch byte {
+          case 0x30...0x39: value = UInt64(byte - 0x30)
+          case 0x61...0x66: value = UInt64(byte - 0x61 + 10)
+          case 0x41...0x46: value = UInt64(byte - 0x41 + 10)
+          default: return nil
+          }
+          if digits < 16 { words.0 = words.0 << 4 | value } else { words.1 = words.1 << 4 | value }
+          digits += 1
         }
-        let value: UInt64
-        switch byte {
-        case 0x30...0x39: value = UInt64(byte - 0x30)
-        case 0x61...0x66: value = UInt64(byte - 0x61 + 10)
-        case 0x41...0x46: value = UInt64(byte - 0x41 + 10)
-        default: return nil
-        }
-        if digits < 16 { words.0 = words.0 << 4 | value } else { words.1 = words.1 << 4 | value }
-        digits += 1
+        return words
       }
-      return words
     }
   }
 

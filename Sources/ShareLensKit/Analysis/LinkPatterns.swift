@@ -29,7 +29,7 @@ public enum LinkPatterns {
   }
 
   public static func inOutlookAttachments(_ link: SharingLink) -> Bool {
-    link.workload.caseInsensitiveCompare("OneDrive") == .orderedSame
+    CaseInsensitive.equal(link.workload, "OneDrive")
       && CaseInsensitive.contains(link.itemUrl, "/Attachments/")
   }
 }

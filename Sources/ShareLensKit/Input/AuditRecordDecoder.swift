@@ -112,7 +112,7 @@ public enum AuditRecordDecoder {
 
   /// Ids in lower case; most already are, and are kept as they are rather than copied.
   static func lowercased(_ text: String) -> String {
-    let lower = ASCIIText.withBytes(of: text) { bytes in !bytes.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }
+    let lower = ASCIIText.withBytes(of: text, ASCIIText.isLowercaseASCII)
     return lower ? text : text.lowercased()
   }
 

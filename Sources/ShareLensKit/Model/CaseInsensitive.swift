@@ -77,6 +77,31 @@ enum ASCIIText {
     return high & 0x8080_8080_8080_8080 == 0
   }
 
+  /// Whether the bytes are ASCII without a capital letter (text `lowercased()` leaves as it is),
+  /// eight at a time.
+  static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // A byte is a capital when it is at least "A" and below "[": adding 0x3F sets the top bit of
+    // the first test and 0x25 of the second, within each 7-bit byte.
+    func capitalOrHigh(_ word: UInt64) -> UInt64 {
+      let seven = word & SWAR.low
+      let atLeastA = (seven &+ 0x3F3F_3F3F_3F3F_3F3F) & 0x8080_8080_8080_8080
+      let atLeastBracket = (seven &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+      return (atLeastA & ~atLeastBracket) | (word & 0x8080_8080_8080_8080)
+    }
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    while index + 8 <= bytes.count {
+      if capitalOrHigh(SWAR.word(UnsafeRawPointer(base), index)) != 0 { return false }
+      index += 8
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if (0x41...0x5A).contains(byte) || byte >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
+
   /// Whether `text` contains `token` (ignoring ASCII case with `foldingCase`); nil when either is
   /// not ASCII.
   static func search(_ text: String, _ token: String, foldingCase: Bool = false) -> Bool? {
@@ -95,10 +120,14 @@ enum ASCIIText {
   ) -> Int? {
     guard !needle.isEmpty else { return from }
     guard haystack.count - from >= needle.count else { return nil }
+    // Candidates for the first byte (either case when folding), eight bytes at a time.
     let first = foldingCase ? CaseInsensitive.lowered(needle[0]) : needle[0]
-    for start in from...(haystack.count - needle.count) {
-      let byte = foldingCase ? CaseInsensitive.lowered(haystack[start]) : haystack[start]
-      guard byte == first else { continue }
+    let other = foldingCase && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+    let last = haystack.count - needle.count
+    var start = from
+    while true {
+      start = SWAR.firstIndex(of: first, or: other, in: haystack, from: start)
+      guard start <= last else { return nil }
       var offset = 1
       while offset < needle.count {
         let next = haystack[start + offset]
@@ -107,7 +136,7 @@ enum ASCIIText {
         offset += 1
       }
       if offset == needle.count { return start }
+      start += 1
     }
-    return nil
   }
 }

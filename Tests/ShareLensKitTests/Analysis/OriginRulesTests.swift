@@ -104,6 +104,33 @@ import Testing
     #expect(!CaseInsensitive.equal("Microsoft Teams Rooms", "Microsoft Teams"))
   }
 
+  /// The search that looks for the first byte eight bytes at a time, against trying every start:
+  /// every needle of up to three bytes from a small alphabet in texts around the word size.
+  @Test func byteSearchFindsWhatEveryStartFinds() {
+    let alphabet = Array("aAbB/ ".utf8)
+    func reference(_ needle: [UInt8], _ haystack: [UInt8], from: Int, folding: Bool) -> Int? {
+      let fold = { (byte: UInt8) in folding ? CaseInsensitive.lowered(byte) : byte }
+      guard haystack.count - from >= needle.count else { return needle.isEmpty ? from : nil }
+      return (from...(haystack.count - needle.count)).first { start in
+        needle.indices.allSatisfy { fold(haystack[start + $0]) == fold(needle[$0]) }
+      }
+    }
+    var generator = SystemRandomNumberGenerator()
+    var differences = 0
+    for _ in 0..<3000 {
+      let haystack = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement()! }
+      let needle = (0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement()! }
+      let from = Int.random(in: 0...max(0, haystack.count), using: &generator)
+      for folding in [false, true] {
+        let fast = haystack.withUnsafeBufferPointer { text in
+          needle.withUnsafeBufferPointer { ASCIIText.firstIndex(of: $0, in: text, from: from, foldingCase: folding) }
+        }
+        if fast != reference(needle, haystack, from: from, folding: folding) { differences += 1 }
+      }
+    }
+    #expect(differences == 0)
+  }
+
   @Test func prefixesAndSuffixesIgnoreCase() {
     #expect(CaseInsensitive.hasLowercasedPrefix("URN:spo:anon#1", "urn:spo:anon#"))
     #expect(!CaseInsensitive.hasLowercasedPrefix("urn:spo:ano", "urn:spo:anon#"))

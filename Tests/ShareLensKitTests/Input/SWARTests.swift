@@ -36,4 +36,15 @@ import Testing
       }
     }
   }
+
+  /// The eight-at-a-time check that text needs no lower-casing, with every byte value at every
+  /// position of texts around the word size, against a byte loop.
+  @Test func lowercaseASCIIIsToldEightBytesAtATime() {
+    var differences = 0
+    for bytes in WordProbes.everyByteAtEveryPosition() {
+      let expected = !bytes.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 }
+      if bytes.withUnsafeBufferPointer(ASCIIText.isLowercaseASCII) != expected { differences += 1 }
+    }
+    #expect(differences == 0)
+  }
 }

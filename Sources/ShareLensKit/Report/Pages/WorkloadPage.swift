@@ -29,7 +29,7 @@ public enum WorkloadPage {
     )
     document.heading("How each workload creates links, and what this tenant's data shows")
     let oneDriveWeb = links.filter {
-      $0.workload.caseInsensitiveCompare("OneDrive") == .orderedSame && $0.origin == .web
+      $0.origin == .web && CaseInsensitive.equal($0.workload, "OneDrive")
     }
     let teams = links.filter { $0.origin == .teams }
     let outlook = links.filter { $0.origin == .outlookWeb || $0.origin == .outlookDesktop }
