@@ -3,6 +3,8 @@
 /// record of the page.
 public struct MarkdownDocument: Sendable {
   public private(set) var blocks: [String] = []
+  /// Which blocks are tables (HTML blocks), in order.
+  private(set) var tableBlocks: [Int] = []
 
   public init(title: Markdown) {
     blocks.append("# " + title.source)
@@ -22,6 +24,7 @@ public struct MarkdownDocument: Sendable {
   }
 
   public mutating func table(_ table: Table) {
+    tableBlocks.append(blocks.count)
     blocks.append(table.html.source)
   }
 

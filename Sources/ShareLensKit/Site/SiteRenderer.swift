@@ -72,8 +72,9 @@ public struct SiteRenderer: Sendable {
   func render(
     _ page: ReportPage, navigation: (ReportPage) -> HTML
   ) -> Result<(markdown: OutputFile, html: OutputFile), ShareLensError> {
-    let markdown = page.document.text
-    guard let content = MarkdownRenderer.html(fromMarkdown: markdown) else {
+    let document = page.document  // built here, once
+    let markdown = document.text
+    guard let content = MarkdownRenderer.html(from: document) else {
       return .failure(ShareLensError(.renderFailed(page: page.slug)))
     }
     let rendered = Result { () throws(ShareLensError) in
@@ -197,7 +198,7 @@ public struct SiteRenderer: Sendable {
     var sections: [String] = []
     let anchors = Dictionary(pages.map { ($0.htmlPath, "#page-" + $0.slug) }, uniquingKeysWith: { first, _ in first })
     for page in pages {
-      guard var html = MarkdownRenderer.html(fromMarkdown: page.document.text) else {
+      guard var html = MarkdownRenderer.html(from: page.document) else {
         throw ShareLensError(.renderFailed(page: page.slug))
       }
       html = Self.pointingLinks(in: html, to: anchors)
