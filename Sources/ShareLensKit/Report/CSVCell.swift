@@ -3,17 +3,52 @@
 /// so Excel and LibreOffice show it as text instead of running it).
 public enum CSVCell {
   public static func escape(_ value: String) -> String {
-    var text = value
-    if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-      text = "'" + text
-    }
-    // Bytes, not characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-    let plain = ASCIIText.withBytes(of: text) { !$0.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
-    guard !plain else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var out: [UInt8] = []
+    append(value, to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   public static func row(_ values: [String]) -> String {
-    values.map(escape).joined(separator: ",") + "\r\n"
+    var out: [UInt8] = []
+    appendRow(values, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The cells, comma-separated, and a CRLF line end, appended to `out` as UTF-8.
+  static func appendRow(_ values: [String], to out: inout [UInt8]) {
+    for (index, value) in values.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      append(value, to: &out)
+    }
+    out.append(0x0D)
+    out.append(0x0A)
+  }
+
+  /// One cell, escaped, appended to `out` as UTF-8. Bytes, not characters: "\r\n" is one Character,
+  /// equal to neither "\r" nor "\n"; and every character that matters is ASCII, so a first byte
+  /// that is one of the formula characters is a first character that is.
+  static func append(_ value: String, to out: inout [UInt8]) {
+    ASCIIText.withBytes(of: value) { bytes in
+      let quote = UInt8(ascii: "\"")
+      let guarded = bytes.first.map { [UInt8]("=+-@\t\r".utf8).contains($0) } ?? false
+      let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+      if quoted { out.append(quote) }
+      if guarded { out.append(UInt8(ascii: "'")) }
+      guard quoted else {
+        out.append(contentsOf: bytes)
+        return
+      }
+      // Quotes doubled; the runs between them copied whole.
+      var start = 0
+      while start < bytes.count {
+        let end = SWAR.firstIndex(of: quote, or: quote, in: bytes, from: start)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        guard end < bytes.count else { break }
+        out.append(quote)
+        out.append(quote)
+        start = end + 1
+      }
+      out.append(quote)
+    }
   }
 }

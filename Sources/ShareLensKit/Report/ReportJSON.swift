@@ -224,15 +224,20 @@ public struct ReportJSON: Encodable {
     ]
     try part(CSVCell.row(columns))
     try batches(context.links, jobs: jobs, batch: batch, separator: "", part) { links in
-      links.map { link in
+      // A batch's rows written into one buffer, not a string per cell and row.
+      var out: [UInt8] = []
+      out.reserveCapacity(links.count * 512)
+      for link in links {
         let link = Link(link)
-        return CSVCell.row([
-          link.id, link.scope, link.permission, link.siteUrl, link.itemUrl, link.itemName, link.createdBy ?? "",
-          link.createdByKind ?? "", link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence,
-          String(link.uses),
-          String(link.distinctVisitors), link.lastUsedAt ?? "", link.removedAt ?? "", link.expiresAt ?? "",
-        ])
-      }.joined()
+        CSVCell.appendRow(
+          [
+            link.id, link.scope, link.permission, link.siteUrl, link.itemUrl, link.itemName, link.createdBy ?? "",
+            link.createdByKind ?? "", link.createdAt ?? "", link.origin, link.originConfidence, link.originEvidence,
+            String(link.uses),
+            String(link.distinctVisitors), link.lastUsedAt ?? "", link.removedAt ?? "", link.expiresAt ?? "",
+          ], to: &out)
+      }
+      return String(decoding: out, as: UTF8.self)
     }
   }
 

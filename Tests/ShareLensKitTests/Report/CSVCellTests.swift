@@ -19,4 +19,23 @@ import Testing
   @Test func aRowEndsWithCRLF() {
     #expect(CSVCell.row(["a", "=1"]) == "a,'=1\r\n")
   }
+
+  /// The byte writer against the string form it replaced, on every character class that matters.
+  @Test func cellsAreTheStringFormsBytes() {
+    func reference(_ value: String) -> String {
+      var text = value
+      if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        text = "'" + text
+      }
+      let plain = !text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      guard !plain else { return text }
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    let values = [
+      "", "plain", "a,b", "\"", "\"\"", "say \"hi\" twice \"", "two\nlines", "cr\r\nlf", "=1,2", "-\"x\"", "@", "\t",
+      "\r", "é=1", "Crème, \"brûlée\"", "🙂\"🙂", "a long value with a quote \" after the first eight bytes",
+    ]
+    for value in values { #expect(CSVCell.escape(value) == reference(value), "\(value)") }
+    #expect(CSVCell.row(values) == values.map(reference).joined(separator: ",") + "\r\n")
+  }
 }
