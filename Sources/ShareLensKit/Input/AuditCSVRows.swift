@@ -24,6 +24,8 @@ struct AuditCSVRows {
   private var fields: [Field] = []
   /// A field's unquoted text, in its first bytes (the array only grows).
   private var scratch: [UInt8] = []
+  /// The AuditData of the row being decoded, one value reused for every row.
+  private var audit = AuditFields()
 
   init(columnCount: Int, columns: AuditFileReader.Columns) {
     self.columnCount = columnCount
@@ -47,13 +49,13 @@ struct AuditCSVRows {
         var inQuotes = false
         var ended = false
         // AuditData read in place where it starts a field (see `AuditDataScanner.scanQuotedField`).
-        var prescanned: AuditFields?
+        var prescanned = false
         func scanAuditData() {
           guard fields.count == columns.auditData,
-            let scanned = AuditDataScanner.scanQuotedField(bytes, at: index)
+            let scanned = AuditDataScanner.scanQuotedField(bytes, at: index, into: &audit)
           else { return }
           fields.append(Field(start: index, end: scanned.end, quoted: true, dropsCarriageReturn: false))
-          prescanned = scanned.fields
+          prescanned = true
           line += scanned.lineBreaks
           index = scanned.end + 1
           fieldStart = index
@@ -94,7 +96,7 @@ struct AuditCSVRows {
         var last = Field(start: fieldStart, end: ended ? index - 1 : index, quoted: quoted, dropsCarriageReturn: quoted)
         if !quoted, last.end > last.start, bytes[last.end - 1] == 0x0D { last.end -= 1 }
         fields.append(last)
-        if let row = decode(bytes, line: recordLine, prescanned: &prescanned) { rows.append(row) }
+        if let row = decode(bytes, line: recordLine, prescanned: prescanned) { rows.append(row) }
       }
       lineBreaks = line - firstLine
     }
@@ -111,16 +113,12 @@ struct AuditCSVRows {
         Field(start: joined.count, end: joined.count + field.count, quoted: false, dropsCarriageReturn: false))
       joined += field
     }
-    var none: AuditFields?
-    return joined.withUnsafeBufferPointer { decode($0, line: record.line, prescanned: &none) }
+    return joined.withUnsafeBufferPointer { decode($0, line: record.line, prescanned: false) }
   }
 
   /// The current `fields` as a row; nil for a blank line.
-  /// - Parameter prescanned: AuditData, when it was read in place; taken (left nil), so that the
-  /// record's values are moved out of the one copy.
-  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, prescanned: inout AuditFields?)
-    -> Parsed?
-  {
+  /// - Parameter prescanned: AuditData was read in place into `audit`; otherwise it is read here.
+  private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, prescanned: Bool) -> Parsed? {
     if fields.count == 1, unquote(fields[0], in: bytes) == 0 { return nil }
     guard fields.count == columnCount else {
       let reason =
@@ -132,18 +130,15 @@ struct AuditCSVRows {
     guard let auditIndex = columns.auditData else {
       return .row(.rejected(line: line, reason: "no AuditData column"))
     }
-    let auditData: AuditFields
-    if let taken = prescanned.take() {
-      auditData = taken
-    } else {
+    if !prescanned {
       let auditCount = unquote(fields[auditIndex], in: bytes)
       if let scanned = scratch.withUnsafeBufferPointer({
         AuditDataScanner.scan(UnsafeBufferPointer(rebasing: $0[..<auditCount]))
       }) {
-        auditData = scanned
+        audit = scanned
       } else {
         switch AuditFileReader.decodeObject(Array(scratch[..<auditCount])) {
-        case .success(let object): auditData = AuditFields(object)
+        case .success(let object): audit = AuditFields(object)
         case .failure(let why): return .row(.rejected(line: line, reason: why.message))
         }
       }
@@ -157,7 +152,7 @@ struct AuditCSVRows {
       let count = unquote(field, in: bytes)
       return String(decoding: scratch[..<count], as: UTF8.self)
     }
-    let envelope = AuditRecordDecoder.Envelope(for: auditData) { wanted in
+    let envelope = AuditRecordDecoder.Envelope(for: audit) { wanted in
       switch wanted {
       case .id: column(columns.id)
       case .date: column(columns.date)
@@ -170,7 +165,7 @@ struct AuditCSVRows {
     let read: AuditFileReader.ReadRecord
     do throws(AuditRecordDecoder.Failure) {
       read = AuditFileReader.ReadRecord(
-        try AuditRecordDecoder.record(auditData, envelope: envelope, columnDate: &columnDate))
+        try AuditRecordDecoder.record(taking: &audit, envelope: envelope, columnDate: &columnDate))
     } catch {
       return .row(.rejected(line: line, reason: AuditFileReader.reason(error)))
     }

@@ -82,18 +82,27 @@ struct AuditDataScanner {
   static func scanQuotedField(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (
     fields: AuditFields, end: Int, lineBreaks: Int
   )? {
+    var fields = AuditFields()
+    return scanQuotedField(buffer, at: start, into: &fields).map { (fields, $0.end, $0.lineBreaks) }
+  }
+
+  /// `scanQuotedField` into `fields`, which are cleared first and keep their storage (a parsing
+  /// thread reads every record into one value); on nil they hold nothing to rely on.
+  static func scanQuotedField(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, into fields: inout AuditFields)
+    -> (end: Int, lineBreaks: Int)?
+  {
     guard start < buffer.count, buffer[start] == UInt8(ascii: "\"") else { return nil }
     var scanner = AuditDataScanner(bytes: buffer)
     scanner.doubledQuotes = true
     scanner.index = start + 1
-    var fields = AuditFields()
+    fields.clear()
     scanner.skipSpace()
     guard scanner.topLevel(into: &fields) else { return nil }
     scanner.skipSpace()
     let close = scanner.index
     guard close + 1 < buffer.count, buffer[close] == UInt8(ascii: "\""), buffer[close + 1] == UInt8(ascii: ",")
     else { return nil }
-    return (fields, close + 1, scanner.lineBreaks)
+    return (close + 1, scanner.lineBreaks)
   }
 
   @inline(__always)

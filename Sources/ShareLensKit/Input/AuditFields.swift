@@ -51,6 +51,14 @@ public struct AuditFields: Sendable, Equatable {
     set { values[key.rawValue] = newValue }
   }
 
+  /// Every field nil again, keeping the storage (a parsing thread reuses one value for every record).
+  public mutating func clear() {
+    for index in values.indices where values[index] != nil { values[index] = nil }
+    contextClientAppName = nil
+    contextCorrelationId = nil
+    newValues = nil
+  }
+
   /// The field's value, moved out (the field is nil afterwards).
   public mutating func take(_ key: Key) -> String? { values[key.rawValue].take() }
 

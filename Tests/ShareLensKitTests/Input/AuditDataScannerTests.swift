@@ -93,4 +93,42 @@ import Testing
       #expect(inPlace.fields[.id] != nil && inPlace.fields[.operation] != nil)
     }
   }
+
+  /// A parsing thread reads every row's AuditData into one reused value: nothing of a row may stay
+  /// for the next, whether that is read in place, by unquoting (a space after the closing quote) or
+  /// follows a rejected row.
+  @Test func aRowKeepsNothingOfTheRowBefore() {
+    let header = "RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits"
+    let full =
+      #""{""Id"":""1"",""CreationTime"":""2026-01-01T00:00:00"",""Operation"":""AnonymousLinkCreated"",""SiteUrl"":""https://c/sites/a"",""UserAgent"":""Teams/1"",""ApplicationDisplayName"":""App"",""RecordType"":14,""AppAccessContext"":{""ClientAppName"":""C"",""CorrelationId"":""x""},""ModifiedProperties"":[{""NewValue"":""SharingLinks.a.Anonymous.b""}]}""#
+    func minimal(_ id: Int) -> String {
+      #""{""Id"":""\#(id)"",""CreationTime"":""2026-01-01T00:00:00"",""Operation"":""FileAccessed""}""#
+    }
+    let rows = [
+      "a,d,1,o,u,\(full),", "b,d,1,o,u,\(minimal(2)),", "c,d,1,o,u,\(full),", "d,d,1,o,u,\(minimal(3)) ,",
+      "e,d,1,o,u,\(full),", "f,d,1,o,u,\(full)", "g,d,1,o,u,\(minimal(4)),",
+    ]
+    let chunk = Array((rows.map { $0 + "\r\n" }.joined()).utf8)
+    let names = header.split(separator: ",").map(String.init)
+    var parser = AuditCSVRows(columnCount: names.count, columns: AuditFileReader.Columns(header: names))
+    var records: [AuditRecord] = []
+    var rejected = 0
+    for parsed in parser.parse(chunk: chunk, firstLine: 2).rows {
+      switch parsed {
+      case .row(.record(let read, _)): records.append(read.record)
+      case .row(.rejected): rejected += 1
+      case .needsDate: Issue.record("every row has its CreationTime")
+      }
+    }
+    #expect(rejected == 1)
+    #expect(records.count == 6)
+    #expect(records.map(\.id) == ["1", "2", "1", "3", "1", "4"])
+    for record in records where record.id == "1" {
+      #expect(record.siteUrl == "https://c/sites/a" && record.modifiedGroupNames.count == 1)
+    }
+    for record in records where record.id != "1" {
+      #expect(record.siteUrl == "" && record.userAgent == "" && record.applicationName == "", "\(record.id)")
+      #expect(record.correlationId == "" && record.modifiedGroupNames == [] && record.recordType == "1", "\(record.id)")
+    }
+  }
 }
