@@ -63,7 +63,7 @@ public struct LinkBuilder {
   /// A file is known by its `ListItemUniqueId`, or by its URL where an export lacks the id
   /// (Sentinel); records that carry both let the two be joined at the end.
   mutating func itemKey(_ record: AuditRecord) -> Int32 {
-    let url = AuditRecordDecoder.lowercased(record.objectId)
+    let url = ASCIIText.lowercased(record.objectId)
     guard !record.listItemUniqueId.isEmpty else {
       let index = itemKey(url)
       if !url.isEmpty { urlKeyed[index] = url }
@@ -163,7 +163,7 @@ public struct LinkBuilder {
       }
     case .related:
       if CaseInsensitive.hasLowercasedPrefix(record.userId, "urn:spo:anon#") {
-        let user = record.userId.lowercased()
+        let user = ASCIIText.lowercased(record.userId)
         let visitor: Int32
         if let known = visitors[user] {
           visitor = known

@@ -11,7 +11,7 @@ public enum LinkPatterns {
   public static func burstLinks(_ links: [SharingLink], window: Int64) -> Set<String> {
     var groups: [String: [SharingLink]] = [:]
     for link in links where link.createdAt != nil {
-      groups[link.itemUrl.lowercased() + "\u{0}" + (link.createdBy ?? ""), default: []].append(link)
+      groups[ASCIIText.lowercased(link.itemUrl) + "\u{0}" + (link.createdBy ?? ""), default: []].append(link)
     }
     var burst = Set<String>()
     for group in groups.values where group.count > 1 {

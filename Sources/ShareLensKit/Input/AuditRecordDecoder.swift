@@ -94,7 +94,7 @@ public enum AuditRecordDecoder {
     } else {
       throw .missing("CreationTime")
     }
-    var record = AuditRecord(id: lowercased(id), time: time, operation: operation)
+    var record = AuditRecord(id: ASCIIText.lowercased(id), time: time, operation: operation)
     // Each value is moved out of the fields, not copied.
     record.recordType = fields.take(.recordType) ?? envelope.recordType ?? ""
     record.userId = fields.take(.userId) ?? envelope.userId ?? ""
@@ -103,26 +103,20 @@ public enum AuditRecordDecoder {
     record.siteUrl = fields.take(.siteUrl) ?? ""
     record.sourceRelativeUrl = fields.take(.sourceRelativeUrl) ?? ""
     record.sourceFileName = fields.take(.sourceFileName) ?? ""
-    record.listItemUniqueId = lowercased(fields.take(.listItemUniqueId) ?? "")
-    record.uniqueSharingId = lowercased(fields.take(.uniqueSharingId) ?? "")
+    record.listItemUniqueId = ASCIIText.lowercased(fields.take(.listItemUniqueId) ?? "")
+    record.uniqueSharingId = ASCIIText.lowercased(fields.take(.uniqueSharingId) ?? "")
     record.eventData = fields.take(.eventData) ?? ""
     record.targetUserOrGroupName = fields.take(.targetUserOrGroupName) ?? ""
     record.targetUserOrGroupType = fields.take(.targetUserOrGroupType) ?? ""
     record.userAgent = fields.take(.userAgent) ?? ""
     record.applicationName = nonEmpty(fields.take(.applicationDisplayName)) ?? fields.contextClientAppName.take() ?? ""
-    record.correlationId = lowercased(fields.take(.correlationId) ?? fields.contextCorrelationId.take() ?? "")
+    record.correlationId = ASCIIText.lowercased(fields.take(.correlationId) ?? fields.contextCorrelationId.take() ?? "")
     record.itemType = fields.take(.itemType) ?? ""
     record.sharingLinkScope = fields.take(.sharingLinkScope) ?? ""
     if let values = fields.newValues.take() {
       record.modifiedGroupNames = values.filter { $0.hasPrefix("SharingLinks.") }
     }
     return record
-  }
-
-  /// Ids in lower case; most already are, and are kept as they are rather than copied.
-  static func lowercased(_ text: String) -> String {
-    let lower = ASCIIText.withBytes(of: text, ASCIIText.isLowercaseASCII)
-    return lower ? text : text.lowercased()
   }
 
   static func nonEmpty(_ value: String?) -> String? {

@@ -77,6 +77,20 @@ enum ASCIIText {
     return high & 0x8080_8080_8080_8080 == 0
   }
 
+  /// `text.lowercased()`: on ASCII text (where Unicode case mapping changes only A–Z) byte by byte,
+  /// and the text itself when it has no capital; other text through the standard library.
+  static func lowercased(_ text: String) -> String {
+    let ascii: String? = withBytes(of: text) { bytes in
+      guard isASCII(bytes) else { return nil }
+      if isLowercaseASCII(bytes) { return text }
+      return String(unsafeUninitializedCapacity: bytes.count) { out in
+        for index in 0..<bytes.count { out[index] = CaseInsensitive.lowered(bytes[index]) }
+        return bytes.count
+      }
+    }
+    return ascii ?? text.lowercased()
+  }
+
   /// Whether the bytes are ASCII without a capital letter (text `lowercased()` leaves as it is),
   /// eight at a time.
   static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

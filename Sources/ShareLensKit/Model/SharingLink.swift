@@ -131,6 +131,6 @@ public final class SharingLink: Sendable, Equatable {
 
   /// Links by their site's lower-cased URL.
   public static func bySite(_ links: [SharingLink]) -> [String: [SharingLink]] {
-    Dictionary(grouping: links) { $0.siteUrl.lowercased() }
+    Dictionary(grouping: links) { ASCIIText.lowercased($0.siteUrl) }
   }
 }

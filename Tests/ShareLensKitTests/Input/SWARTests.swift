@@ -47,4 +47,12 @@ import Testing
     }
     #expect(differences == 0)
   }
+
+  /// Lower-casing ASCII text byte by byte gives what the standard library gives, and other text
+  /// still goes through it.
+  @Test func asciiLowercasingIsTheStandardLibrarys() {
+    var texts = ["", "abc", "ABC", "Mixed/Case-URL_with.Dots?Q=1", "@[`{", "ÉTÉ", "İstanbul", "Straße", "ǅ"]
+    texts += WordProbes.everyByteAtEveryPosition(lengths: [1, 9]).map { String(decoding: $0, as: UTF8.self) }
+    #expect(texts.filter { ASCIIText.lowercased($0) != $0.lowercased() } == [])
+  }
 }

@@ -169,7 +169,7 @@ public enum LinksPage {
   /// `…/sites/Finance` → `/sites/Finance`; `…-my.sharepoint.com/personal/megan_contoso_com` →
   /// `OneDrive of megan`; the full URL stays in the cell's tooltip, the CSV and report.json.
   static func siteName(_ url: String, titles: [String: String] = [:]) -> String {
-    if let title = titles[url.lowercased()], !title.isEmpty { return title }
+    if let title = titles[ASCIIText.lowercased(url)], !title.isEmpty { return title }
     guard let host = url.range(of: "://")?.upperBound else { return url }
     let rest = url[host...]
     guard let slash = rest.firstIndex(of: "/") else { return "/ (root site)" }
