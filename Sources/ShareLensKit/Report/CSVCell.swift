@@ -25,8 +25,11 @@ public enum CSVCell {
   }
 
   /// One cell, escaped, appended to `out` as UTF-8. Bytes, not characters: "\r\n" is one Character,
-  /// equal to neither "\r" nor "\n"; and every character that matters is ASCII, so a first byte
-  /// that is one of the formula characters is a first character that is.
+  /// equal to neither "\r" nor "\n", and a quote followed by a combining mark is one Character,
+  /// not equal to a quote, but a spreadsheet still reads the quote (an earlier Character-wise
+  /// version left such quotes undoubled, which let a cell end early and start a formula). Every
+  /// character that matters is ASCII, so a first byte that is one of the formula characters is a
+  /// first character that is.
   static func append(_ value: String, to out: inout [UInt8]) {
     ASCIIText.withBytes(of: value) { bytes in
       let quote = UInt8(ascii: "\"")

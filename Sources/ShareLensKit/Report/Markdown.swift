@@ -41,14 +41,17 @@ public struct Markdown: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
     let flat = String(
       String.UnicodeScalarView(
         Escaping.neutralized(value).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    // Backticks counted as bytes, as libcmark counts them: a backtick followed by a combining mark
+    // is one Character, not equal to "`", but it still ends a code span.
     var longestRun = 0
     var run = 0
-    for character in flat {
-      if character == "`" { run += 1; longestRun = max(longestRun, run) } else { run = 0 }
+    for byte in flat.utf8 {
+      if byte == UInt8(ascii: "`") { run += 1; longestRun = max(longestRun, run) } else { run = 0 }
     }
     let fence = String(repeating: "`", count: longestRun + 1)
     // A space inside the fence only where a backtick or space would otherwise touch it.
-    let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") ? " " : ""
+    let first = flat.utf8.first
+    let pad = first == UInt8(ascii: "`") || flat.utf8.last == UInt8(ascii: "`") || first == UInt8(ascii: " ") ? " " : ""
     return Markdown(trusted: fence + pad + flat + pad + fence)
   }
 

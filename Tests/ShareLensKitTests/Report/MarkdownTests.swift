@@ -18,12 +18,16 @@ import Testing
   @Test(arguments: [
     ("plain", "`plain`"), ("a`b", "``a`b``"), ("`start", "`` `start ``"), ("x``y", "```x``y```"),
     ("two\nlines", "`two lines`"),
+    // A backtick followed by a combining mark is one Character but still a backtick to libcmark.
+    ("a`\u{301}<img src=x>", "``a`\u{301}<img src=x>``"), ("`\u{301}x", "`` `\u{301}x ``"),
   ])
   func codeSpansCannotBeClosedByTheirContent(value: String, expected: String) throws {
     #expect(Markdown.code(value).source == expected)
     let html = try #require(MarkdownRenderer.html(fromMarkdown: Markdown.code(value).source))
     #expect(html.hasPrefix("<p><code>"))
+    #expect(html.hasSuffix("</code></p>\n"))
     #expect(html.components(separatedBy: "<code>").count == 2)
+    #expect(!html.contains("<img"))
   }
 
   @Test func htmlInterpolationEscapesTextAndAttributes() {

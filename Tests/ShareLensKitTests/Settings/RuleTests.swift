@@ -335,5 +335,11 @@ extension RuleTests {
 
   @Test func commandsQuoteWhatTheyCarry() {
     #expect(PowerShell.quote("https://x/sites/a$(calc)'b") == "'https://x/sites/a$(calc)''b'")
+    // PowerShell ends a single-quoted string at a typographic single quote too, and at a quote
+    // followed by a combining mark (one Character, which a Character-wise replace misses).
+    #expect(
+      PowerShell.quote("a\u{2019}b\u{2018}c\u{201A}d\u{201B}e")
+        == "'a\u{2019}\u{2019}b\u{2018}\u{2018}c\u{201A}\u{201A}d\u{201B}\u{201B}e'")
+    #expect(PowerShell.quote("a'\u{301}; calc") == "'a''\u{301}; calc'")
   }
 }
