@@ -94,8 +94,9 @@ enum ASCIIText {
   /// Whether the bytes are ASCII without a capital letter (text `lowercased()` leaves as it is),
   /// eight at a time.
   static func isLowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // A byte is a capital when it is at least "A" and below "[": adding 0x3F sets the top bit of
-    // the first test and 0x25 of the second, within each 7-bit byte.
+    // A byte is a capital when it is at least "A" (0x41) and below "[" (0x5B). Added to a byte's
+    // low seven bits, 0x3F reaches the top bit from "A" up and 0x25 from "[" up, with no carry
+    // into the next byte.
     func capitalOrHigh(_ word: UInt64) -> UInt64 {
       let seven = word & SWAR.low
       let atLeastA = (seven &+ 0x3F3F_3F3F_3F3F_3F3F) & 0x8080_8080_8080_8080
