@@ -15,9 +15,10 @@ public enum OriginRules {
     CaseInsensitive.contains(record.userAgent, token)
   }
 
+  /// Whether the file's path has `folder`, given with its slashes (`/Attachments/`).
   static func inFolder(_ record: AuditRecord, _ folder: String) -> Bool {
     let path = record.sourceRelativeUrl.isEmpty ? record.objectId : record.sourceRelativeUrl
-    return CaseInsensitive.contains(path, "/\(folder)/")
+    return CaseInsensitive.contains(path, folder)
   }
 
   static func isBrowser(_ record: AuditRecord) -> Bool { record.userAgent.hasPrefix("Mozilla/") }
@@ -56,11 +57,11 @@ public enum OriginRules {
     Rule(
       id: "teams-chat-files-folder", origin: .teams, confidence: .likely,
       evidence: "the file is in Microsoft Teams Chat Files, where Teams puts files shared in chats",
-      matches: { inFolder($0, "Microsoft Teams Chat Files") }),
+      matches: { inFolder($0, "/Microsoft Teams Chat Files/") }),
     Rule(
       id: "outlook-attachments-folder", origin: .outlookWeb, confidence: .likely,
       evidence: "the file is in the OneDrive Attachments folder, where Outlook puts attachments shared as links",
-      matches: { CaseInsensitive.equal($0.workload, "OneDrive") && inFolder($0, "Attachments") }),
+      matches: { CaseInsensitive.equal($0.workload, "OneDrive") && inFolder($0, "/Attachments/") }),
     Rule(
       id: "browser", origin: .web, confidence: .likely,
       evidence: "a web browser's user agent (Teams on the web and other web apps look the same)",

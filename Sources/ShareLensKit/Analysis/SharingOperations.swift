@@ -76,12 +76,19 @@ public enum SharingOperations {
       guard ASCIIText.isASCII(bytes) else { return nil }
       let prefix = "SharingLinks.".utf8
       guard bytes.count >= prefix.count, zip(bytes, prefix).allSatisfy({ $0 == $1 }) else { return .some(nil) }
-      var dots: [Int] = []
+      // Exactly three dots, found without a list of them.
+      var dots = (0, 0, 0)
+      var count = 0
       for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
-        dots.append(index)
-        if dots.count > 3 { return .some(nil) }
+        switch count {
+        case 0: dots.0 = index
+        case 1: dots.1 = index
+        case 2: dots.2 = index
+        default: return .some(nil)
+        }
+        count += 1
       }
-      guard dots.count == 3, dots[2] + 1 < bytes.count else { return .some(nil) }
+      guard count == 3, dots.2 + 1 < bytes.count else { return .some(nil) }
       func part(_ range: Range<Int>, lowercased: Bool, braces: Bool) -> String {
         var range = range
         if braces {
@@ -90,13 +97,12 @@ public enum SharingOperations {
           while !range.isEmpty, brace(bytes[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         }
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard lowercased else { return String(decoding: slice, as: UTF8.self) }
-        return String(decoding: slice.map(CaseInsensitive.lowered), as: UTF8.self)
+        return lowercased ? ASCIIText.lowercasedString(slice) : String(decoding: slice, as: UTF8.self)
       }
       return GroupName(
-        item: part((dots[0] + 1)..<dots[1], lowercased: true, braces: true),
-        kind: part((dots[1] + 1)..<dots[2], lowercased: false, braces: false),
-        link: part((dots[2] + 1)..<bytes.count, lowercased: true, braces: true))
+        item: part((dots.0 + 1)..<dots.1, lowercased: true, braces: true),
+        kind: part((dots.1 + 1)..<dots.2, lowercased: false, braces: false),
+        link: part((dots.2 + 1)..<bytes.count, lowercased: true, braces: true))
     }
 
     init(item: String, kind: String, link: String) {

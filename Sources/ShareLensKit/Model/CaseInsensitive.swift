@@ -82,13 +82,17 @@ enum ASCIIText {
   static func lowercased(_ text: String) -> String {
     let ascii: String? = withBytes(of: text) { bytes in
       guard isASCII(bytes) else { return nil }
-      if isLowercaseASCII(bytes) { return text }
-      return String(unsafeUninitializedCapacity: bytes.count) { out in
-        for index in 0..<bytes.count { out[index] = CaseInsensitive.lowered(bytes[index]) }
-        return bytes.count
-      }
+      return isLowercaseASCII(bytes) ? text : lowercasedString(bytes)
     }
     return ascii ?? text.lowercased()
+  }
+
+  /// ASCII bytes as a string, lower-cased.
+  static func lowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+      for index in 0..<bytes.count { out[index] = CaseInsensitive.lowered(bytes[index]) }
+      return bytes.count
+    }
   }
 
   /// Whether the bytes are ASCII without a capital letter (text `lowercased()` leaves as it is),
