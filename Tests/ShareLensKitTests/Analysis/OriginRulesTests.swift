@@ -115,12 +115,17 @@ import Testing
         needle.indices.allSatisfy { fold(haystack[start + $0]) == fold(needle[$0]) }
       }
     }
-    var generator = SystemRandomNumberGenerator()
+    // A fixed sequence (a linear congruential generator), so that a failure can be reproduced.
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
     var differences = 0
     for _ in 0..<3000 {
-      let haystack = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement()! }
-      let needle = (0..<Int.random(in: 1...3, using: &generator)).map { _ in alphabet.randomElement()! }
-      let from = Int.random(in: 0...max(0, haystack.count), using: &generator)
+      let haystack = (0..<next(21)).map { _ in alphabet[next(alphabet.count)] }
+      let needle = (0..<(1 + next(3))).map { _ in alphabet[next(alphabet.count)] }
+      let from = next(haystack.count + 1)
       for folding in [false, true] {
         let fast = haystack.withUnsafeBufferPointer { text in
           needle.withUnsafeBufferPointer { ASCIIText.firstIndex(of: $0, in: text, from: from, foldingCase: folding) }
