@@ -260,19 +260,16 @@ public struct LinkBuilder {
     let text: String
     init(_ text: String) { self.text = text }
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-      let fast = lhs.text.utf8.withContiguousStorageIfAvailable { left in
-        rhs.text.utf8.withContiguousStorageIfAvailable { right in
+      ASCIIText.withBytes(of: lhs.text) { left in
+        ASCIIText.withBytes(of: rhs.text) { right in
           left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
         }
       }
-      return (fast ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
+    /// The same bytes always hash alike (the bytes are made contiguous when a string's are not).
     func hash(into hasher: inout Hasher) {
       hasher.combine(text.utf8.count)
-      let contiguous: Void? = text.utf8.withContiguousStorageIfAvailable {
-        hasher.combine(bytes: UnsafeRawBufferPointer($0))
-      }
-      if contiguous == nil { for byte in text.utf8 { hasher.combine(byte) } }
+      ASCIIText.withBytes(of: text) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
   }
 

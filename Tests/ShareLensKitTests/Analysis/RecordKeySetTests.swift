@@ -39,3 +39,17 @@ import Testing
     }
   }
 }
+
+/// The link builder's one-copy-per-text set compares bytes, not Swift's canonical equivalence.
+@Suite struct ExactTextTests {
+  @Test func textsAreTheSameOnlyByteForByte() {
+    typealias Text = LinkBuilder.ExactText
+    #expect(Text("é") != Text("e\u{301}"))
+    #expect("é" == "e\u{301}")
+    let built = String(["https://c/sites/", "a"].joined())
+    #expect(Text("https://c/sites/a") == Text(built))
+    #expect(Text("https://c/sites/a").hashValue == Text(built).hashValue)
+    #expect(Text("") == Text(String()))
+    #expect(Set([Text("é"), Text("e\u{301}"), Text("é"), Text("")]).count == 3)
+  }
+}
