@@ -157,11 +157,13 @@ public struct SiteRenderer: Sendable {
       : "<p class=\"classification\" role=\"note\">\(classification)</p>"
   }
 
-  /// `href="<page>.html"` → `href="#page-<slug>"` for every page in `anchors`, in one pass (one
-  /// search per page made the single file grow with the square of the pages).
+  /// `<a href="<page>.html"` → `<a href="#page-<slug>"` for every page in `anchors`, in one pass
+  /// (one search per page made the single file grow with the square of the pages). Only links are
+  /// rewritten: every `<` from the data is escaped, so `<a href="` is always a link of the report's
+  /// own, while `href="…"` alone can be text of the data (a site title, a file name).
   static func pointingLinks(in html: String, to anchors: [String: String]) -> String {
     var out: [UInt8] = []
-    let marker = "href=\""
+    let marker = "<a href=\""
     ASCIIText.withBytes(of: html) { bytes in
       out.reserveCapacity(bytes.count)
       var index = 0
@@ -172,8 +174,7 @@ public struct SiteRenderer: Sendable {
         let valueStart = start + marker.utf8.count
         guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
         let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-        // Not a page: search on from just after this `href="` (it may be text, not an attribute,
-        // and a real link may follow before the next quote).
+        // Not a page: search on from just after this `<a href="`.
         guard let anchor = anchors[value] else {
           index = valueStart
           continue

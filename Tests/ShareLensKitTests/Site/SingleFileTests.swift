@@ -4,7 +4,8 @@ import Testing
 @testable import ShareLensKit
 
 @Suite struct SingleFileTests {
-  /// Links to pages point inside the file, in one pass, as one replacement per page did.
+  /// Links to pages point inside the file, in one pass, as one replacement per page did; the same
+  /// words in text (where the data put them) stay as they are.
   @Test func pageLinksPointInsideTheFile() {
     let pages = ["index.html": "#page-index", "links-2.html": "#page-links-2", "links.html": "#page-links"]
     let html = [
@@ -12,11 +13,12 @@ import Testing
       #"<a href="nolinks.html">d</a> text "quoted" href="links.html"href="links.html" <a href="unclosed"#, "",
       #"<p>é href="links.html" ü</p>"#, #"<td>x href="href="links.html" y</td>"#,
       #"<td>data href="</td><td><a href="links.html">3</a></td>"#, #"href="href="href="index.html""#,
+      #"<td>&lt;a href="links.html"</td><a href="<a href="index.html">"#,
     ]
     for text in html {
       var expected = text
       for (path, anchor) in pages.sorted(by: { $0.key < $1.key }) {
-        expected = expected.replacingOccurrences(of: "href=\"\(path)\"", with: "href=\"\(anchor)\"")
+        expected = expected.replacingOccurrences(of: "<a href=\"\(path)\"", with: "<a href=\"\(anchor)\"")
       }
       #expect(SiteRenderer.pointingLinks(in: text, to: pages) == expected)
     }
@@ -58,6 +60,35 @@ import Testing
       environment: [:], console: Console(out: { _ in }, err: { _ in }))
     #expect(refused == 73)
     #expect(try temp.read("foreign.html") == "<p>mine</p>")
+  }
+
+  /// A file name that reads like a link to a page keeps its words in the single file.
+  @Test func dataThatReadsLikeALinkIsNotRewritten() throws {
+    let temp = try TemporaryFolder()
+    let name = #"q3 href="index.html" plan.docx"#
+    let data = [
+      #"{"Id":"11111111-2222-3333-4444-555555555555","CreationTime":"2026-09-01T07:00:00","#,
+      #""Operation":"AnonymousLinkCreated","UserId":"a@contoso.com","Workload":"OneDrive","#,
+      #""SiteUrl":"https://contoso-my.sharepoint.com/personal/a/","SourceFileName":"NAME","#,
+      #""ObjectId":"https://contoso-my.sharepoint.com/personal/a/Documents/NAME","#,
+      #""UniqueSharingId":"66666666-7777-8888-9999-000000000000"}"#,
+    ].joined().replacingOccurrences(of: "NAME", with: name.replacingOccurrences(of: "\"", with: #"\""#))
+    let audit = try temp.write(
+      "audit.csv",
+      "RecordId,CreationDate,Operation,AuditData\n1,9/1/2026,AnonymousLinkCreated,\""
+        + data.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n")
+    let file = temp.url.appendingPathComponent("review.html")
+    let status = ShareLensCLI.run(
+      [
+        "build", "--audit", audit, "--out", temp.url.appendingPathComponent("Site").path, "--quiet", "--single-file",
+        file.path,
+      ],
+      environment: ["SOURCE_DATE_EPOCH": "1796083200"], console: Console(out: { _ in }, err: { _ in }))
+    #expect(status == 0)
+    let html = try String(contentsOf: file, encoding: .utf8)
+    #expect(html.contains(#"q3 href="index.html" plan.docx"#))
+    #expect(!html.contains(##"q3 href="#page-index""##))
+    #expect(html.contains(##"<a href="#page-index""##))
   }
 
   @Test(arguments: [
