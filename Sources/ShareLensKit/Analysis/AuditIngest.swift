@@ -11,7 +11,7 @@ public struct AuditIngest {
     public var readingSeconds: Double
   }
 
-  /// A record id in 16 bytes: the GUID itself, or two independent hashes of any other id.
+  /// A GUID record id in 16 bytes.
   struct RecordKey: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
@@ -21,18 +21,10 @@ public struct AuditIngest {
       self.low = low
     }
 
-    init(_ id: String) {
-      if let guid = Self.guid(id) {
-        (high, low) = guid
-      } else {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in id.utf8 {
-          a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-          b = (b &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        (high, low) = (a, b ^ 0x5555_5555_5555_5555)
-      }
+    /// nil when `id` is not a GUID.
+    init?(guid id: String) {
+      guard let guid = Self.guid(id) else { return nil }
+      (high, low) = guid
     }
 
     static func guid(_ text: String) -> (UInt64, UInt64)? {
@@ -61,6 +53,17 @@ public struct AuditIngest {
     }
   }
 
+  /// An id as it is: a GUID in 16 bytes, any other id as its text. Never a hash of the text, so
+  /// two different ids can never be taken for one (a record for a duplicate, a share for another).
+  enum ExactID: Hashable, Sendable {
+    case guid(RecordKey)
+    case text(String)
+
+    init(_ id: String) {
+      self = RecordKey(guid: id).map(Self.guid) ?? .text(id)
+    }
+  }
+
   /// The Purview portal and `Search-UnifiedAuditLog -SessionCommand ReturnLargeSet` stop here.
   public static let exportRowLimit = 50_000
 
@@ -79,6 +82,8 @@ public struct AuditIngest {
     progress: ((_ file: InputFile, _ bytes: Int64, _ rows: Int) -> Void)?
   ) throws(ShareLensError) -> Result {
     var seen = RecordKeySet()
+    /// Ids that are not GUIDs (real audit ids are), kept as text.
+    var seenText = Set<String>()
     var readingSeconds = 0.0
     var builder = LinkBuilder()
     var result = files
@@ -96,7 +101,12 @@ public struct AuditIngest {
         case .rejected(let line, let reason):
           account.reject(line: line, reason)
         case .record(let read, _):
-          guard seen.insert(read.key) else {
+          let fresh =
+            switch read.key {
+            case .guid(let key): seen.insert(key)
+            case .text(let id): seenText.insert(id).inserted
+            }
+          guard fresh else {
             account.duplicates += 1
             return
           }

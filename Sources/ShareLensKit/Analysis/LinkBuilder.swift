@@ -42,7 +42,7 @@ public struct LinkBuilder {
   /// Creation records without a link id, by correlation id, until a group record names the link.
   var anonymousCreations: [String: (record: AuditRecord, prepared: Prepared)] = [:]
   /// Link ids named by group records, by correlation id.
-  var groupLinks: [AuditIngest.RecordKey: String] = [:]
+  var groupLinks: [AuditIngest.ExactID: String] = [:]
   var unattributed: [Unattributed] = []
   /// The first use record of each item, to describe a link created before the audit data begins
   /// (one record per item, not per use: memory follows items, not records).
@@ -129,7 +129,7 @@ public struct LinkBuilder {
     switch effect {
     case .created(let scope):
       guard let linkId else {
-        if !record.correlationId.isEmpty, let named = groupLinks[AuditIngest.RecordKey(record.correlationId)] {
+        if !record.correlationId.isEmpty, let named = groupLinks[AuditIngest.ExactID(record.correlationId)] {
           create(named, scope: scope, record, prepared)
         } else {
           anonymousCreations[record.correlationId.isEmpty ? "record:" + record.id : record.correlationId] = (
@@ -179,7 +179,7 @@ public struct LinkBuilder {
 
   mutating func noteGroup(_ group: SharingOperations.GroupName, _ record: AuditRecord, _ prepared: Prepared) {
     if !record.correlationId.isEmpty {
-      groupLinks[AuditIngest.RecordKey(record.correlationId)] = group.link
+      groupLinks[AuditIngest.ExactID(record.correlationId)] = group.link
       if let creation = anonymousCreations.removeValue(forKey: record.correlationId) {
         create(
           group.link, scope: SharingOperations.effect(of: creation.record).flatMap(Self.scopeOfCreation),

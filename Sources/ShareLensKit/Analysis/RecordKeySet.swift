@@ -1,6 +1,6 @@
-/// The record ids seen so far, for removing duplicates: an open-addressing hash table of 16-byte
+/// The GUID record ids seen so far, for removing duplicates: an open-addressing hash table of 16-byte
 /// keys, probed linearly. Swift's `Set` hashes every key with SipHash and spent a third of the
-/// time the set took; here a key's bits (a GUID's, or a hash of another id) go through MurmurHash3's
+/// time the set took; here a GUID's bits go through MurmurHash3's
 /// 64-bit finalizer, in which every input bit moves every output bit, seeded at random per run, so
 /// crafted ids cannot pile into one run of the table. The seed changes nothing in the output (only
 /// membership is asked).

@@ -15,13 +15,13 @@ public struct AuditFileReader {
   /// handing a row on copies one reference, not the record's twenty strings.
   public final class ReadRecord: Sendable {
     public let record: AuditRecord
-    let key: AuditIngest.RecordKey
+    let key: AuditIngest.ExactID
     public let effect: SharingOperations.Effect?
     /// For sharing records: what the link builder works out from the record alone.
     let prepared: LinkBuilder.Prepared?
 
     init(_ record: consuming AuditRecord) {
-      key = AuditIngest.RecordKey(record.id)
+      key = AuditIngest.ExactID(record.id)
       let effect = SharingOperations.effect(of: record)
       self.effect = effect
       if let effect {

@@ -111,6 +111,23 @@ import Testing
     #expect(account.rejections == [AuditAccount.Rejection(line: 3, reason: reason)])
   }
 
+  /// GUIDs are one id in any case; other ids are compared as their whole (lower-cased) text, never
+  /// by a hash that two different ids could share.
+  @Test func idsAreComparedExactly() throws {
+    let ids = [
+      "rec-1", "REC-1", "rec-1 ", "rec-2", "AAAAAAAA-1111-1111-1111-111111111111",
+      "aaaaaaaa-1111-1111-1111-111111111111", "aaaaaaaa-1111-1111-1111-111111111112", "",
+    ]
+    let rows = ids.map { id in
+      let data = Self.goodData.replacingOccurrences(of: "11111111-1111-1111-1111-111111111111", with: id)
+      return "g,1/2/2026 3:04:05 AM,6,FileAccessed,a@b.c,\"\(data)\",,\n"
+    }
+    let account = try #require(try ingestText("a.csv", Self.header + rows.joined()).audit)
+    #expect(account.records == 8)
+    #expect(account.duplicates == 2)
+    #expect(account.other == 6, "rec-1, rec-1 with a space, rec-2, two GUIDs and the id from the column")
+  }
+
   @Test func aTruncatedLastRowIsRejected() throws {
     let good = "g,1/2/2026 3:04:05 AM,6,FileAccessed,a@b.c,\"\(Self.goodData)\",,\n"
     let file = try ingestText("a.csv", Self.header + good + "t,1/2/2026 3:04:05 AM,6,X,u,\"{\"\"Id\"\":\"\"cut")

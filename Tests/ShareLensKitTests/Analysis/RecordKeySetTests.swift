@@ -21,9 +21,15 @@ import Testing
     for key in keys where table.insert(key) != reference.insert(key).inserted { differences += 1 }
     #expect(differences == 0)
     #expect(table.count == reference.count - 1, "the all-zero key is kept aside")
-    let first = table.insert(.init("not-a-guid"))
-    let again = table.insert(.init("not-a-guid"))
-    #expect(first && !again)
+  }
+
+  /// A GUID is its 16 bytes, in either case; other text is no key.
+  @Test func guidsAreTheirBytes() {
+    let key = AuditIngest.RecordKey(guid: "0123abcd-4567-89ef-0123-456789ABCDEF")
+    #expect(key == AuditIngest.RecordKey(high: 0x0123_abcd_4567_89ef, low: 0x0123_4567_89ab_cdef))
+    for text in ["not-a-guid", "0123abcd-4567-89ef-0123-456789abcdeg", "{0123abcd-4567-89ef-0123-456789abcdef}", ""] {
+      #expect(AuditIngest.RecordKey(guid: text) == nil, "\(text)")
+    }
   }
 
   /// Keys that differ in a few high bits only (or only in one half) still spread over the table:
