@@ -9,9 +9,14 @@ public enum LinkPatterns {
   /// Ids of the links that belong to a burst: another link on the same file by the same creator
   /// within `window` seconds.
   public static func burstLinks(_ links: [SharingLink], window: Int64) -> Set<String> {
-    var groups: [String: [SharingLink]] = [:]
+    /// The file and the creator as two values: joined into one text, two pairs could meet.
+    struct Group: Hashable {
+      var item: String
+      var creator: String
+    }
+    var groups: [Group: [SharingLink]] = [:]
     for link in links where link.createdAt != nil {
-      groups[ASCIIText.lowercased(link.itemUrl) + "\u{0}" + (link.createdBy ?? ""), default: []].append(link)
+      groups[Group(item: ASCIIText.lowercased(link.itemUrl), creator: link.createdBy ?? ""), default: []].append(link)
     }
     var burst = Set<String>()
     for group in groups.values where group.count > 1 {
