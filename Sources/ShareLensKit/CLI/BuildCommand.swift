@@ -53,9 +53,17 @@ struct BuildCommand {
     var renderer = SiteRenderer(context: context)
     renderer.jobs = options.jobs
     // Pages go to disk one by one as they are rendered; the writer checks the destination again.
+    let meter = ProgressMeter(console: console, enabled: showsProgress)
+    var written = (pages: 0, bytes: Int64(0))
     try writer.write { staging throws(ShareLensError) in
-      try renderer.render(pages) { file throws(ShareLensError) in try SiteWriter.save(file, in: staging) }
+      try renderer.render(pages) { file throws(ShareLensError) in
+        try SiteWriter.save(file, in: staging)
+        if !file.appends, file.path.hasSuffix(".html") { written.pages += 1 }
+        written.bytes += Int64(file.contents.count)
+        meter.writing(file.path, pages: written.pages, of: pages.count, bytes: written.bytes)
+      }
     }
+    meter.finish()
     if let path = options.singleFile {
       try SingleFileWriter(path: path, force: options.force).write(try renderer.singleFile(pages))
     }
@@ -66,6 +74,9 @@ struct BuildCommand {
       console.out("Wrote \(pages.count) pages to \(out); open \(out)index.html in a browser.\n")
     }
   }
+
+  /// Progress is shown on a terminal only, and never with `--quiet`.
+  var showsProgress: Bool { !options.quiet && isatty(STDERR_FILENO) == 1 }
 
   func userInputs() throws(ShareLensError) -> (ReportInputs, AuditIngest.Result, SettingsInputs) {
     let collector = InputCollector(
@@ -78,7 +89,7 @@ struct BuildCommand {
   func read(_ files: [InputFile], origin: ReportInputs.Origin) throws(ShareLensError) -> (
     ReportInputs, AuditIngest.Result, SettingsInputs
   ) {
-    let meter = ProgressMeter(console: console, enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+    let meter = ProgressMeter(console: console, enabled: showsProgress)
     let ingest = try AuditIngest.run(
       files, jobs: options.jobs, chunkSize: options.chunkSize, chunked: options.chunked
     ) { file, bytes, rows in meter.report(file, bytes: bytes, rows: rows) }
