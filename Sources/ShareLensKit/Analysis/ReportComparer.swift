@@ -5,7 +5,9 @@ import Foundation
 /// fields it does not know are ignored, missing ones compare as absent.
 public enum ReportComparer {
   /// A report.json, or a report folder holding one.
-  public static func load(_ path: String) throws(ShareLensError) -> [String: Any] {
+  /// - Parameter links: false reads everything but the links, which are only found (to check a
+  ///   report before its links are needed).
+  public static func load(_ path: String, links: Bool = true) throws(ShareLensError) -> Snapshot {
     var file = path
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -13,12 +15,21 @@ public enum ReportComparer {
     }
     if isFolder.boolValue { file = (path as NSString).appendingPathComponent("report.json") }
     guard let data = FileManager.default.contents(atPath: file) else { throw ShareLensError(.missingInput, path: file) }
-    guard let parsed = try? JSONSerialization.jsonObject(with: data) else {
-      throw ShareLensError(.invalidInput("not a ShareLens report.json (not valid JSON)"), path: file)
+    // The links taken apart where the layout allows; otherwise the whole document at once.
+    let parts = try data.withUnsafeBytes { bytes in
+      Result { () throws(ShareLensError) in try Self.snapshot(bytes, file: file, links: links) }
+    }.get()
+    let snapshot: Snapshot
+    if let parts {
+      snapshot = parts
+    } else {
+      guard let parsed = try? JSONSerialization.jsonObject(with: data) else {
+        throw ShareLensError(notJSON, path: file)
+      }
+      guard let object = parsed as? [String: Any] else { throw ShareLensError(notAnObject, path: file) }
+      snapshot = Snapshot(object)
     }
-    guard let object = parsed as? [String: Any] else {
-      throw ShareLensError(.invalidInput("not a ShareLens report.json (not a JSON object)"), path: file)
-    }
+    let object = snapshot.document
     guard object["schemaVersion"] != nil else {
       throw ShareLensError(.invalidInput("not a ShareLens report.json (no schemaVersion)"), path: file)
     }
@@ -32,7 +43,7 @@ public enum ReportComparer {
         ),
         path: file)
     }
-    return object
+    return snapshot
   }
 
   /// The objects of a list; anything else in it is ignored, never the whole list.
@@ -41,16 +52,28 @@ public enum ReportComparer {
   /// Entries by id. Should an id repeat, the most severe entry wins, then the first summary in
   /// text order: the same whatever order the file lists them in.
   static func byId(_ entries: [[String: Any]], key: String = "id") -> [String: [String: Any]] {
-    var result: [String: [String: Any]] = [:]
+    byId(entries, id: { text($0[key]) }) { entry in
+      (rank(entry), text(entry["summary"]) ?? "", text(entry["createdAt"]) ?? "")
+    }
+  }
+
+  static func byId(_ links: [LinkFacts]) -> [String: LinkFacts] {
+    byId(links, id: \.id) { link in
+      (severityRank[(link.severity ?? "info").lowercased()] ?? 5, link.summary ?? "", link.createdAt ?? "")
+    }
+  }
+
+  static func byId<Entry>(
+    _ entries: [Entry], id: (Entry) -> String?, order: (Entry) -> (Int, String, String)
+  ) -> [String: Entry] {
+    var result: [String: Entry] = [:]
     for entry in entries {
-      guard let id = text(entry[key]) else { continue }
+      guard let id = id(entry) else { continue }
       guard let other = result[id] else {
         result[id] = entry
         continue
       }
-      let mine = (rank(entry), text(entry["summary"]) ?? "", text(entry["createdAt"]) ?? "")
-      let theirs = (rank(other), text(other["summary"]) ?? "", text(other["createdAt"]) ?? "")
-      if mine < theirs { result[id] = entry }
+      if order(entry) < order(other) { result[id] = entry }
     }
     return result
   }
@@ -71,6 +94,10 @@ public enum ReportComparer {
   static let severityRank = ["high": 0, "medium": 1, "low": 2, "info": 3, "warning": 4]
 
   public static func compare(old: [String: Any], new: [String: Any], all: Bool = false) -> ReportDiff {
+    compare(old: Snapshot(old), new: Snapshot(new), all: all)
+  }
+
+  public static func compare(old: Snapshot, new: Snapshot, all: Bool = false) -> ReportDiff {
     var changes: [ReportChange] = []
     var unchanged: [String] = []
 
@@ -112,34 +139,34 @@ public enum ReportComparer {
     }
 
     // Links: new Anyone links first, then the other changes of their life.
-    let oldLinks = byId(list(old["links"]))
-    let newLinks = byId(list(new["links"]))
+    let oldLinks = byId(old.links)
+    let newLinks = byId(new.links)
     let newTime = text(new["generatedAt"]) ?? ""
     let oldTime = text(old["generatedAt"]) ?? ""
-    func describe(_ link: [String: Any]) -> String {
-      "\(text(link["scope"]) ?? "") \(text(link["permission"]) ?? "") link on \(text(link["itemName"]) ?? "?") (\(text(link["siteUrl"]) ?? "?"))"
+    func describe(_ link: LinkFacts) -> String {
+      "\(link.scope ?? "") \(link.permission ?? "") link on \(link.itemName ?? "?") (\(link.siteUrl ?? "?"))"
     }
     for (id, link) in newLinks {
       guard let before = oldLinks[id] else {
-        let anyone = text(link["scope"]) == "anyone"
+        let anyone = link.scope == "anyone"
         changes.append(
           ReportChange(
-            kind: "link.new", subject: id, summary: "New \(describe(link)) by \(text(link["createdBy"]) ?? "unknown")",
+            kind: "link.new", subject: id, summary: "New \(describe(link)) by \(link.createdBy ?? "unknown")",
             rank: anyone ? 50 : 150))
         continue
       }
-      if text(before["removedAt"]) == nil, let removed = text(link["removedAt"]) {
+      if before.removedAt == nil, let removed = link.removedAt {
         changes.append(
           ReportChange(
             kind: "link.newlyRemoved", subject: id, summary: "Removed: \(describe(link))", after: removed, rank: 410))
       }
-      if (SettingValue.int(before["uses"]) ?? 0) == 0, (SettingValue.int(link["uses"]) ?? 0) > 0 {
+      if (before.uses ?? 0) == 0, (link.uses ?? 0) > 0 {
         changes.append(
           ReportChange(
-            kind: "link.newlyUsed", subject: id, summary: "First used: \(describe(link))",
-            after: text(link["lastUsedAt"]), rank: 60))
+            kind: "link.newlyUsed", subject: id, summary: "First used: \(describe(link))", after: link.lastUsedAt,
+            rank: 60))
       }
-      if let expires = text(link["expiresAt"]), !oldTime.isEmpty, expires <= newTime, expires > oldTime {
+      if let expires = link.expiresAt, !oldTime.isEmpty, expires <= newTime, expires > oldTime {
         changes.append(
           ReportChange(
             kind: "link.newlyExpired", subject: id, summary: "Expired: \(describe(link))", after: expires, rank: 420))
@@ -235,14 +262,14 @@ public enum ReportComparer {
   }
 
   /// The headline figures, computed the same way from either report.
-  static func figures(_ report: [String: Any]) -> [String: Int] {
-    let links = list(report["links"])
-    let anyone = links.filter { text($0["scope"]) == "anyone" }
+  static func figures(_ report: Snapshot) -> [String: Int] {
+    let links = report.links
+    let anyone = links.filter { $0.scope == "anyone" }
     let findings = list(report["findings"])
     var figures: [String: Int] = [
       "Anyone links": anyone.count,
-      "Anyone links still active": anyone.filter { text($0["removedAt"]) == nil }.count,
-      "Anyone links never used": anyone.filter { (SettingValue.int($0["uses"]) ?? 0) == 0 }.count,
+      "Anyone links still active": anyone.filter { $0.removedAt == nil }.count,
+      "Anyone links never used": anyone.filter { ($0.uses ?? 0) == 0 }.count,
       "links": links.count, "sites": list(report["sites"]).count,
     ]
     for severity in ["high", "medium", "low"] {

@@ -23,7 +23,9 @@ struct BuildCommand {
         (FileManager.default.currentDirectoryPath, "the current folder")
       ])
 
-    let baseline = try options.baseline.map { path throws(ShareLensError) in try ReportComparer.load(path) }
+    // The baseline is checked before the long read, and its links read after it, when the memory
+    // the reading took is free again (a million-row report's links would add to the reading's peak).
+    if let path = options.baseline { _ = try ReportComparer.load(path, links: false) }
     let policy = try options.labelPolicy.map { path throws(ShareLensError) in try LabelPolicy.read(path: path) }
     var clock = PhaseClock()
     let (inputs, ingest, settings) = try options.usesDemoTenant ? demoInputs() : userInputs()
@@ -41,11 +43,9 @@ struct BuildCommand {
     context.organization = options.organization
     context.burstWindow = options.burstWindow
     context.anonymousVisitors = ingest.anonymousVisitors
-    if let baseline,
-      let current = try? JSONSerialization.jsonObject(with: Data(ReportJSON(context: context).encoded().utf8))
-        as? [String: Any]
-    {
-      context.changes = ReportComparer.compare(old: baseline, new: current)
+    if let path = options.baseline {
+      let baseline = try ReportComparer.load(path)
+      context.changes = ReportComparer.compare(old: baseline, new: ReportComparer.Snapshot(context: context))
     }
     context.timeZone = TimeZone(identifier: options.timeZone) ?? context.timeZone
     clock.lap("analyse (links joined, postures, findings)")

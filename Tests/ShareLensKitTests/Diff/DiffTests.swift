@@ -139,7 +139,7 @@ import Testing
     let odd = try ReportComparer.load(temp.url.appendingPathComponent("v1").path)
     #expect(ReportComparer.compare(old: odd, new: odd).changes.isEmpty)
     #expect(
-      ReportComparer.compare(old: ["schemaVersion": 1], new: odd).changes.contains {
+      ReportComparer.compare(old: ReportComparer.Snapshot(["schemaVersion": 1]), new: odd).changes.contains {
         $0.kind == "finding.new" && $0.subject == "R:x"
       })
   }
@@ -156,5 +156,27 @@ import Testing
     #expect(status == 0)
     #expect(try temp.read("again/markdown/changes.md").contains("14 changes"))
     #expect(try temp.read("again/markdown/index.md").contains("Since the last report: 14 changes"))
+  }
+
+  /// A baseline that cannot be read stops the build, whether the fault is found before the audit
+  /// data is read (the document) or after (a link), and nothing is written.
+  @Test func aBrokenBaselineStopsTheBuild() throws {
+    let temp = try Self.reports()
+    let good = try temp.read("old/report.json")
+    let brokenLink = try #require(good.range(of: "\"uses\" : "))
+    for (name, text, reason) in [
+      (
+        "version.json", good.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7"),
+        "schemaVersion 7"
+      ),
+      ("link.json", good.replacingCharacters(in: brokenLink, with: "\"uses\" : x"), "not valid JSON"),
+    ] {
+      let path = try temp.write(name, text)
+      let run = try BinaryRun.run(
+        ["build", "new-in", "--out", "site-\(name)", "--quiet", "--baseline", path], in: temp.url)
+      #expect(run.status == 65, "\(name)")
+      #expect(run.stderr.contains(reason) && run.stderr.contains(name), "\(run.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("site-\(name)").path))
+    }
   }
 }
