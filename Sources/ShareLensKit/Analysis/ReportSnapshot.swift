@@ -35,7 +35,10 @@ extension ReportComparer {
   }
 
   /// What the comparison reads of a link, as `text` and `SettingValue.int` read it from the JSON.
-  final class LinkFacts: Equatable {
+  final class LinkFacts: Equatable, Sendable {
+    /// A link with none of the facts.
+    static let none = LinkFacts([:])
+
     let id, scope, permission, itemName, siteUrl, createdBy, createdAt, removedAt, lastUsedAt, expiresAt: String?
     let uses: Int?
     /// Read only where two entries share an id (a hand-made file): which one is kept.
@@ -91,8 +94,17 @@ extension ReportComparer {
     -> Snapshot?
   {
     guard let layout = JSONLayout(bytes.bindMemory(to: UInt8.self)).linksList() else { return nil }
+    // An element is decoded at the depth it has in the file, inside two lists: the decoder then
+    // sees it as it would in the whole document (its nesting limit, no encoding guessed from an
+    // element's first bytes, no byte-order mark skipped).
+    var element = Data()
     func decode(_ range: Range<Int>) -> Any? {
-      try? JSONSerialization.jsonObject(with: Data(bytes[range]), options: .fragmentsAllowed)
+      element.removeAll(keepingCapacity: true)
+      element.append(contentsOf: Array("[[".utf8))
+      element.append(contentsOf: bytes[range])
+      element.append(contentsOf: Array("]]".utf8))
+      let lists = try? JSONSerialization.jsonObject(with: element) as? [Any]
+      return (lists?.first as? [Any])?.first
     }
     var rest = Data(bytes[..<layout.list.lowerBound])
     rest.append(contentsOf: Array("[]".utf8))
@@ -101,10 +113,14 @@ extension ReportComparer {
       throw ShareLensError(notJSON, path: file)
     }
     var links: [LinkFacts] = []
-    links.reserveCapacity(layout.elements.count)
-    for element in layout.elements where wanted {
-      guard let value = decode(element) else { throw ShareLensError(notJSON, path: file) }
-      if let entry = value as? [String: Any] { links.append(LinkFacts(entry)) }
+    if wanted { links.reserveCapacity(layout.elements.count) }
+    for range in layout.elements {
+      // Checked even when the links are not wanted: a broken one is found before a long read.
+      guard let value = decode(range) else { throw ShareLensError(notJSON, path: file) }
+      guard wanted, let entry = value as? [String: Any] else { continue }
+      let facts = LinkFacts(entry)
+      // Links with none of the facts (`{}`, or only fields not compared) share one value.
+      links.append(facts == LinkFacts.none ? LinkFacts.none : facts)
     }
     guard var object = document as? [String: Any] else { throw ShareLensError(notAnObject, path: file) }
     object["links"] = nil
@@ -133,6 +149,8 @@ struct JSONLayout {
     while true {
       guard byte(index) == UInt8(ascii: "\""), let keyEnd = stringEnd(index) else { return nil }
       let key = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<(keyEnd - 1)])
+      // A key written with an escape could be `links` too (the last of equal keys wins).
+      guard !key.contains(UInt8(ascii: "\\")) else { return nil }
       index = skipSpace(keyEnd)
       guard byte(index) == UInt8(ascii: ":") else { return nil }
       index = skipSpace(index + 1)

@@ -111,8 +111,8 @@ import Testing
     #expect(account.rejections == [AuditAccount.Rejection(line: 3, reason: reason)])
   }
 
-  /// GUIDs are one id in any case; other ids are compared as their whole (lower-cased) text, never
-  /// by a hash that two different ids could share.
+  /// GUIDs are one id in any case; other ids are compared as their whole (lower-cased) text. (That
+  /// no two different ids are taken for one is by construction: no hash of the text is compared.)
   @Test func idsAreComparedExactly() throws {
     let ids = [
       "rec-1", "REC-1", "rec-1 ", "rec-2", "AAAAAAAA-1111-1111-1111-111111111111",

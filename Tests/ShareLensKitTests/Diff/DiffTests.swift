@@ -158,8 +158,8 @@ import Testing
     #expect(try temp.read("again/markdown/index.md").contains("Since the last report: 14 changes"))
   }
 
-  /// A baseline that cannot be read stops the build, whether the fault is found before the audit
-  /// data is read (the document) or after (a link), and nothing is written.
+  /// A baseline that cannot be read stops the build before the audit data is read (here, audit
+  /// data that does not exist), whether the fault is in the document or in a link.
   @Test func aBrokenBaselineStopsTheBuild() throws {
     let temp = try Self.reports()
     let good = try temp.read("old/report.json")
@@ -173,7 +173,8 @@ import Testing
     ] {
       let path = try temp.write(name, text)
       let run = try BinaryRun.run(
-        ["build", "new-in", "--out", "site-\(name)", "--quiet", "--baseline", path], in: temp.url)
+        ["build", "--audit", "missing.csv", "--out", "site-\(name)", "--quiet", "--baseline", path],
+        in: temp.url)
       #expect(run.status == 65, "\(name)")
       #expect(run.stderr.contains(reason) && run.stderr.contains(name), "\(run.stderr)")
       #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("site-\(name)").path))

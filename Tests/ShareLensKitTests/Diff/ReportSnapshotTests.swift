@@ -57,6 +57,19 @@ import Testing
     #"{"schemaVersion": 1, "links": [{"id": tru}]}"#, #"[{"links": []}]"#, "", "{", #"{"links": [}"#,
     // Without schemaVersion.
     #"{"links": [{"id": "a"}]}"#,
+    // The last of two equal keys wins, however either is written.
+    #"{"schemaVersion": 1, "links": [{"id": "L1", "scope": "anyone"}], "link\u0073": []}"#,
+    #"{"schemaVersion": 1, "link\u0073": [{"id": "L1"}], "links": []}"#,
+    // What the whole document refuses, inside a link: a NUL, a byte-order mark, UTF-16.
+    "{\"schemaVersion\": 1, \"links\": [1\u{0}]}", "{\"schemaVersion\": 1, \"links\": [\u{FEFF}1]}",
+    "{\"schemaVersion\": 1, \"links\": [t\u{0}r\u{0}u\u{0}e\u{0}]}",
+    // Nesting at the decoder's limit, and just past it, counted from the top of the document.
+    "{\"schemaVersion\": 1, \"links\": [" + String(repeating: "[", count: 509) + String(repeating: "]", count: 509)
+      + "]}",
+    "{\"schemaVersion\": 1, \"links\": [" + String(repeating: "[", count: 511) + String(repeating: "]", count: 511)
+      + "]}",
+    "{\"schemaVersion\": 1, \"links\": [{\"id\": \"deep\", \"x\": " + String(repeating: "[", count: 510)
+      + String(repeating: "]", count: 510) + "}]}",
   ])
   func readApartAsWhole(text: String) throws {
     try Self.expectSameAsWhole(text)
@@ -81,7 +94,7 @@ import Testing
     #expect(layout(#"{"links": []}"#)?.elements == [])
     for whole in [
       #"{"a": 1}"#, #"{"\u006cinks": []}"#, #"{"links": [], "links": []}"#, #"{"links": {}}"#, #"[]"#,
-      #"{"links": [1,]}"#, #"{"links": [1] x}"#, #"{"links": ["#, "",
+      #"{"links": [1,]}"#, #"{"links": [1] x}"#, #"{"links": ["#, "", #"{"a\"b": 1, "links": []}"#,
     ] {
       #expect(layout(whole) == nil, "\(whole)")
     }
