@@ -157,7 +157,8 @@ public struct SiteRenderer: Sendable {
       : "<p class=\"classification\" role=\"note\">\(classification)</p>"
   }
 
-  /// `<a href="<page>.html"` → `<a href="#page-<slug>"` for every page in `anchors`, in one pass
+  /// `<a href="<page>.html"` → `<a href="#page-<slug>"` for every page in `anchors`, and
+  /// `<a href="<page>.html#<id>"` → `<a href="#<id>"`, in one pass
   /// (one search per page made the single file grow with the square of the pages). Only links are
   /// rewritten: every `<` from the data is escaped, so `<a href="` is always a link of the report's
   /// own, while `href="…"` alone can be text of the data (a site title, a file name).
@@ -174,8 +175,16 @@ public struct SiteRenderer: Sendable {
         let valueStart = start + marker.utf8.count
         guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
         let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
+        // A place on a page (`page.html#id`) is that place in the file: the ids of the pages'
+        // places are unique across the report.
+        let target: String?
+        if let hash = value.firstIndex(of: "#") {
+          target = anchors[String(value[..<hash])] == nil ? nil : String(value[hash...])
+        } else {
+          target = anchors[value]
+        }
         // Not a page: search on from just after this `<a href="`.
-        guard let anchor = anchors[value] else {
+        guard let anchor = target else {
           index = valueStart
           continue
         }

@@ -22,6 +22,11 @@ import Testing
       }
       #expect(SiteRenderer.pointingLinks(in: text, to: pages) == expected)
     }
+    // A place on a page is that place in the file; places on other files, and in-page links, stay.
+    #expect(
+      SiteRenderer.pointingLinks(
+        in: ##"<a href="links.html#rule-A4-low">x</a> <a href="other.html#y">y</a> <a href="#z">z</a>"##, to: pages)
+        == ##"<a href="#rule-A4-low">x</a> <a href="other.html#y">y</a> <a href="#z">z</a>"##)
   }
 
   @Test func oneSelfContainedFileWithEveryPageAndAHashedStyle() throws {
@@ -47,6 +52,13 @@ import Testing
     { $0.hasSuffix(".html") }
     for page in pages { #expect(html.contains("<section class=\"page\" id=\"page-\(page.dropLast(5))\">")) }
     #expect(!html.contains(".html\""), "every link points inside the file")
+    #expect(!html.contains(".html#"), "every link to a place on a page points inside the file")
+    // Every id once, and every link inside the file to one of them.
+    let ids = html.matches(of: /id="([^"]*)"/).map { String($0.output.1) }
+    #expect(ids.count == Set(ids).count, "\(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys)")
+    let targets = Set(html.matches(of: /href="#([^"]*)"/).map { String($0.output.1) })
+    #expect(targets.subtracting(ids).isEmpty, "\(targets.subtracting(ids))")
+    #expect(targets.contains { $0.hasPrefix("rule-") }, "links to places on the findings page")
     #expect(html.contains("<title>RESTRICTED · ShareLens sharing report</title>"))
     #expect(style.contains(#"@top-center { content: "RESTRICTED""#), "the classification on every printed page")
     let page = try temp.read("Site/index.html")

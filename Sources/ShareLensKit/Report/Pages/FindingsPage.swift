@@ -4,6 +4,14 @@ public enum FindingsPage {
   public static let slug = "findings"
   public static let title = "Findings"
 
+  /// Where a finding's rule is explained under its severity. A rule can have findings of several
+  /// severities; each group has an anchor of its own, and the first also `rule-<rule>`.
+  public static func link(to finding: Finding) -> String {
+    slug + ".html#" + anchor(rule: finding.rule, severity: finding.severity)
+  }
+
+  static func anchor(rule: String, severity: Severity) -> String { "rule-\(rule)-\(severity.rawValue)" }
+
   public static func build(_ context: ReportContext) -> ReportPage {
     var document = MarkdownDocument(title: "Findings")
     let findings = context.findings
@@ -25,13 +33,15 @@ public enum FindingsPage {
           let count = findings.filter { $0.severity == severity }.count
           return count == 0 ? nil : [.header(severity.title), .count(count)]
         }))
+    var anchored = Set<String>()
     for severity in Severity.allCases {
       let some = findings.filter { $0.severity == severity }
       guard !some.isEmpty else { continue }
       document.heading("\(severity.title)")
       for rule in Array(Set(some.map(\.rule))).sorted() {
         let group = some.filter { $0.rule == rule }
-        document.anchor("rule-\(rule)")
+        if anchored.insert(rule).inserted { document.anchor("rule-\(rule)") }
+        document.anchor(anchor(rule: rule, severity: severity))
         document.heading("\(rule) · \(group.count) \(group.count == 1 ? "finding" : "findings")", level: 3)
         document.paragraph("\(group[0].explanation)")
         for finding in group {

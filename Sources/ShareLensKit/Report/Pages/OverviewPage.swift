@@ -131,7 +131,7 @@ public enum OverviewPage {
       document.bulletList(
         top.map { finding in
           let page =
-            finding.siteUrl.map { SitesPage.pageSlug($0) + ".html" } ?? FindingsPage.slug + ".html#rule-\(finding.rule)"
+            finding.siteUrl.map { SitesPage.pageSlug($0) + ".html" } ?? FindingsPage.link(to: finding)
           return "\(finding.summary) \(Markdown.link("\(finding.rule)", to: page))"
         })
     }

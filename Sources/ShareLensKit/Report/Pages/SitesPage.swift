@@ -143,7 +143,7 @@ public enum SitesPage {
     } else {
       document.bulletList(
         findings.map {
-          "**\($0.severity.title)** \($0.summary) \(Markdown.link(Markdown.code($0.id), to: FindingsPage.slug + ".html#rule-" + $0.rule))"
+          "**\($0.severity.title)** \($0.summary) \(Markdown.link(Markdown.code($0.id), to: FindingsPage.link(to: $0)))"
         })
       document.paragraph(
         "\(Markdown.link("All findings", to: FindingsPage.slug + ".html")) explains each rule and gives the fix.")
