@@ -160,7 +160,7 @@ public enum SiteRules {
           Finding(
             rule: "L6", severity: .medium, subject: label.id,
             summary:
-              "The label \(label.name) sets a \(what.joined(separator: " and ")) on its \(sites) \(sites == 1 ? "site" : "sites"), below the baselines.",
+              "The label \(label.name) sets a \(what.joined(separator: " and ")) on its \(Format.count(sites)) \(sites == 1 ? "site" : "sites"), below the baselines.",
             evidence: ["label \(labelName(label)): " + what.joined(separator: ", ")],
             explanation:
               "A site's default overrides the tenant's, so labelled sites deviate from CISA MS.SHAREPOINT.2.1 (Specific people) and 2.2 (View) and CIS 7.2.7 / 7.2.11 even when the tenant's defaults comply.",
@@ -177,7 +177,8 @@ public enum SiteRules {
         findings.append(
           Finding(
             rule: "L7", severity: .medium, subject: label.id,
-            summary: "The label \(label.name) lets its \(sites) \(sites == 1 ? "site" : "sites") share with Anyone.",
+            summary:
+              "The label \(label.name) lets its \(Format.count(sites)) \(sites == 1 ? "site" : "sites") share with Anyone.",
             evidence: [
               "label \(labelName(label)): external sharing ExternalUserAndGuestSharing", "tenant: Anyone allowed",
             ],
@@ -202,7 +203,7 @@ public enum SiteRules {
           Finding(
             rule: "A1", severity: .high, subject: url, siteUrl: url,
             summary:
-              "\(anyone.count) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) forbids Anyone sharing (it allows \(label.externalSharing?.title ?? "less")).",
+              "\(Format.count(anyone.count)) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) forbids Anyone sharing (it allows \(label.externalSharing?.title ?? "less")).",
             evidence: evidence(anyone),
             explanation:
               "Either the links predate the label (or its last change), or the label's settings never reached the site. A label that tightens sharing does not remove the links made before.",
@@ -212,7 +213,7 @@ public enum SiteRules {
           Finding(
             rule: "A5", severity: .medium, subject: url, siteUrl: url,
             summary:
-              "\(anyone.count) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) makes \(narrower.title) the default link.",
+              "\(Format.count(anyone.count)) Anyone \(anyone.count == 1 ? "link was" : "links were") created on a site whose label \(label.name) makes \(narrower.title) the default link.",
             evidence: evidence(anyone),
             explanation:
               "The label allows Anyone links but does not offer them by default: these links were chosen on purpose, or made while the site's default had drifted from its label (see L3).",
@@ -225,7 +226,7 @@ public enum SiteRules {
             Finding(
               rule: "A2", severity: .medium, subject: url, siteUrl: url,
               summary:
-                "\(edits.count) Anyone \(edits.count == 1 ? "link gives" : "links give") Edit on a site whose label \(label.name) defaults to View.",
+                "\(Format.count(edits.count)) Anyone \(edits.count == 1 ? "link gives" : "links give") Edit on a site whose label \(label.name) defaults to View.",
               evidence: evidence(edits),
               explanation:
                 "Anyone with an Edit link can change or delete the file without signing in. The permission Anyone links may carry is a tenant-wide setting; after lowering it, re-share the files that need editing with specific people.",
@@ -240,7 +241,7 @@ public enum SiteRules {
         Finding(
           rule: "A3", severity: .medium, subject: url, siteUrl: url,
           summary:
-            "\(active.count) Anyone \(active.count == 1 ? "link is" : "links are") dormant here: the site no longer allows Anyone links, but \(active.count == 1 ? "it was" : "they were") never removed.",
+            "\(Format.count(active.count)) Anyone \(active.count == 1 ? "link is" : "links are") dormant here: the site no longer allows Anyone links, but \(active.count == 1 ? "it was" : "they were") never removed.",
           evidence: evidence(active) + [
             "effective sharing now: \(posture.effectiveCapability!.value.title) (from \(posture.effectiveCapability!.source.title))"
           ],
@@ -266,7 +267,7 @@ public enum SiteRules {
           Finding(
             rule: "A4", severity: policy.value == nil ? .medium : .low, subject: url, siteUrl: url,
             summary:
-              "\(tooLong.count) active Anyone \(tooLong.count == 1 ? "link has" : "links have") no expiry, or a longer one than allowed; \(now).",
+              "\(Format.count(tooLong.count)) active Anyone \(tooLong.count == 1 ? "link has" : "links have") no expiry, or a longer one than allowed; \(now).",
             evidence: evidence(tooLong),
             explanation: policy.value == nil
               ? "Anyone links without an expiry work until someone removes them. Requiring an expiry (Set-SPOTenant -RequireAnonymousLinksExpireInDays, or the site override) caps new links."

@@ -176,6 +176,21 @@ import Testing
       ).contains("A1"))
   }
 
+  /// Counts in findings' summaries are written as on the pages, with thousands separators.
+  @Test func summariesGroupTheirThousands() {
+    var settings = SettingsInputs()
+    settings.tenant = Self.tenant()
+    settings.sites = [Self.site()]
+    settings.labels = [Self.label()]
+    let links = (0..<1_234).map { _ in Self.anyoneLink() }
+    let context = ReportContext(
+      title: "t", classification: nil, generatedAt: Date(timeIntervalSince1970: 0),
+      inputs: ReportInputs(origin: .userFiles, files: []), links: links, settings: settings)
+    let summaries = context.findings.filter { $0.rule.hasPrefix("A") }.map(\.summary)
+    #expect(summaries.count >= 3)
+    for summary in summaries { #expect(summary.hasPrefix("1,234 "), "\(summary)") }
+  }
+
   @Test func a2EditAnyoneLinkAgainstLabelView() {
     #expect(Self.rules(links: [Self.anyoneLink(edit: true)]).contains("A2"))
     #expect(!Self.rules(links: [Self.anyoneLink(edit: false)]).contains("A2"))
