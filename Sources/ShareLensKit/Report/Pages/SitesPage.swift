@@ -43,11 +43,12 @@ public enum SitesPage {
     document.table(
       Table(
         caption: "Sites by exposure",
+        // What a reviewer looks for first (how far the site shares, its active Anyone links, its
+        // findings) comes before the defaults behind it: a wide table scrolls, and these stay in view.
         columns: [
-          .init("Site"), .init("Kind"), .init("Label"), .init("Sharing (effective)"), .init("Stored"),
-          .init("Default link"),
-          .init("Default permission"), .init("Anyone expiry"), .init("Links", numeric: true),
-          .init("Active Anyone", numeric: true), .init("Findings", numeric: true),
+          .init("Site"), .init("Label"), .init("Sharing (effective)"), .init("Active Anyone", numeric: true),
+          .init("Findings", numeric: true), .init("Links", numeric: true), .init("Default link"),
+          .init("Default permission"), .init("Anyone expiry"), .init("Stored"), .init("Kind"),
         ],
         rows: postures.map { posture in row(posture, findings: context.findings) }))
     var pages = [ReportPage(slug: slug, navigationTitle: title, document: document)]
@@ -62,19 +63,19 @@ public enum SitesPage {
     let name = site.title.isEmpty ? site.url : site.title
     return [
       Table.Cell("<a href=\"\(attribute: pageSlug(site.url)).html\">\(name)</a>", isRowHeader: true),
-      .text(site.kind.title),
       .text(posture.label?.name ?? (site.labelId == nil ? "" : "unknown label")),
       posture.isComplete
         ? sourced(posture.effectiveCapability.map { Sourced(value: $0.value.title, source: $0.source) })
         : Table.Cell("<em>insufficient detail</em>"),
-      .text(posture.isComplete ? site.storedCapability?.title ?? "–" : "–"),
+      .count(posture.anyoneLinksActive), .count(count), .count(posture.linksCreated),
       sourced(posture.defaultScope.map { Sourced(value: $0.value.title, source: $0.source) }),
       sourced(posture.defaultRole.map { Sourced(value: $0.value.rawValue, source: $0.source) }),
       posture.allowsAnyone
         ? sourced(
           posture.anyoneExpiryDays.map { Sourced(value: $0.value.map { "\($0) days" } ?? "none", source: $0.source) })
         : .text("–"),
-      .count(posture.linksCreated), .count(posture.anyoneLinksActive), .count(count),
+      .text(posture.isComplete ? site.storedCapability?.title ?? "–" : "–"),
+      .text(site.kind.title),
     ]
   }
 
