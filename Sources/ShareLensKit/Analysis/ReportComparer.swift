@@ -5,8 +5,8 @@ import Foundation
 /// fields it does not know are ignored, missing ones compare as absent.
 public enum ReportComparer {
   /// A report.json, or a report folder holding one.
-  /// - Parameter links: false reads everything but the links, which are only found (to check a
-  ///   report before its links are needed).
+  /// - Parameter links: false checks the links (each is decoded) but does not keep them: a report
+  ///   is checked whole before a long read, and its links are read again when they are needed.
   public static func load(_ path: String, links: Bool = true) throws(ShareLensError) -> Snapshot {
     var file = path
     var isFolder: ObjCBool = false

@@ -64,7 +64,7 @@ import Testing
     "{\"schemaVersion\": 1, \"links\": [1\u{0}]}", "{\"schemaVersion\": 1, \"links\": [\u{FEFF}1]}",
     "{\"schemaVersion\": 1, \"links\": [t\u{0}r\u{0}u\u{0}e\u{0}]}",
     // Nesting at the decoder's limit, and just past it, counted from the top of the document.
-    "{\"schemaVersion\": 1, \"links\": [" + String(repeating: "[", count: 509) + String(repeating: "]", count: 509)
+    "{\"schemaVersion\": 1, \"links\": [" + String(repeating: "[", count: 510) + String(repeating: "]", count: 510)
       + "]}",
     "{\"schemaVersion\": 1, \"links\": [" + String(repeating: "[", count: 511) + String(repeating: "]", count: 511)
       + "]}",
@@ -100,6 +100,21 @@ import Testing
     }
     let context = try ReportJSONStreamingTests.demoContext(events: 3_000)
     #expect(layout(ReportJSON(context: context).encoded())?.elements.count == context.links.count)
+  }
+
+  /// Links are decoded in batches: several batches, a fault in a later one, empty links.
+  @Test func manyLinksReadApartAsWhole() throws {
+    let links = (0..<2_500).map { #"{"id": "l\#($0)", "uses": \#($0 % 3)}"# }
+    let document = { (links: [String]) in #"{"schemaVersion": 1, "links": ["# + links.joined(separator: ",") + "]}" }
+    try Self.expectSameAsWhole(document(links))
+    let temp = try TemporaryFolder()
+    let read = try ReportComparer.load(try temp.write("report.json", document(links)))
+    #expect(read.links.count == 2_500)
+    #expect(read.links.last?.id == "l2499" && read.links.last?.uses == 0)
+    try Self.expectSameAsWhole(document(Array(repeating: "{}", count: 2_100) + ["[]", "{\"x\": 1}"]))
+    var broken = links
+    broken[2_100] = #"{"id": }"#
+    try Self.expectSameAsWhole(document(broken))
   }
 
   /// A real report, large enough for many links.
