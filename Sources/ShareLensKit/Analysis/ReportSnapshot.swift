@@ -13,7 +13,7 @@ extension ReportComparer {
     public init(_ object: [String: Any]) {
       document = object
       document["links"] = nil
-      links = list(object["links"]).map(LinkFacts.init)
+      links = list(object["links"]).map(LinkFacts.of)
     }
 
     init(document: [String: Any], links: [LinkFacts]) {
@@ -38,6 +38,14 @@ extension ReportComparer {
   final class LinkFacts: Equatable, Sendable {
     /// A link with none of the facts.
     static let none = LinkFacts([:])
+
+    /// The facts of a link entry; links with none of them (`{}`, or only fields not compared)
+    /// share one value.
+    static func of(_ entry: [String: Any]) -> LinkFacts {
+      guard !entry.isEmpty else { return none }
+      let facts = LinkFacts(entry)
+      return facts.isBlank ? none : facts
+    }
 
     let id, scope, permission, itemName, siteUrl, createdBy, createdAt, removedAt, lastUsedAt, expiresAt: String?
     let uses: Int?
@@ -129,14 +137,7 @@ extension ReportComparer {
       }
       guard wanted else { continue }
       for case let wrapped as [Any] in decoded {
-        guard let entry = wrapped.first as? [String: Any] else { continue }
-        guard !entry.isEmpty else {
-          links.append(LinkFacts.none)
-          continue
-        }
-        let facts = LinkFacts(entry)
-        // Links with none of the facts (`{}`, or only fields not compared) share one value.
-        links.append(facts.isBlank ? LinkFacts.none : facts)
+        if let entry = wrapped.first as? [String: Any] { links.append(LinkFacts.of(entry)) }
       }
     }
     guard var object = document as? [String: Any] else { throw ShareLensError(notAnObject, path: file) }

@@ -158,10 +158,10 @@ public struct SiteRenderer: Sendable {
   }
 
   /// `<a href="<page>.html"` → `<a href="#page-<slug>"` for every page in `anchors`, and
-  /// `<a href="<page>.html#<id>"` → `<a href="#<id>"`, in one pass
-  /// (one search per page made the single file grow with the square of the pages). Only links are
-  /// rewritten: every `<` from the data is escaped, so `<a href="` is always a link of the report's
-  /// own, while `href="…"` alone can be text of the data (a site title, a file name).
+  /// `<a href="<page>.html#<id>"` → `<a href="#<id>"`, in one pass (one search per page made the
+  /// single file grow with the square of the pages). Only links are rewritten: every `<` from the
+  /// data is escaped, so `<a href="` is always a link of the report's own, while `href="…"` alone
+  /// can be text of the data (a site title, a file name).
   static func pointingLinks(in html: String, to anchors: [String: String]) -> String {
     var out: [UInt8] = []
     let marker = "<a href=\""
