@@ -59,7 +59,7 @@ public enum ReportComparer {
 
   static func byId(_ links: [LinkFacts]) -> [String: LinkFacts] {
     byId(links, id: \.id) { link in
-      (severityRank[(link.severity ?? "info").lowercased()] ?? 5, link.summary ?? "", link.createdAt ?? "")
+      (rank(severity: link.severity), link.summary ?? "", link.createdAt ?? "")
     }
   }
 
@@ -78,8 +78,10 @@ public enum ReportComparer {
     return result
   }
 
-  static func severity(_ entry: [String: Any]) -> String { (text(entry["severity"]) ?? "info").lowercased() }
-  static func rank(_ entry: [String: Any]) -> Int { severityRank[severity(entry)] ?? 5 }
+  static func severity(_ entry: [String: Any]) -> String { severity(text(entry["severity"])) }
+  static func severity(_ text: String?) -> String { (text ?? "info").lowercased() }
+  static func rank(_ entry: [String: Any]) -> Int { rank(severity: text(entry["severity"])) }
+  static func rank(severity text: String?) -> Int { severityRank[severity(text)] ?? 5 }
   static func text(_ value: Any?) -> String? {
     switch value {
     case nil, is NSNull: return nil

@@ -23,9 +23,7 @@ extension ReportComparer {
 
     /// The report `context` gives, as its report.json would read back, without writing it whole.
     init(context: ReportContext) {
-      var bare = context
-      bare.links = []
-      let object = try? JSONSerialization.jsonObject(with: Data(ReportJSON(context: bare).encoded().utf8))
+      let object = try? JSONSerialization.jsonObject(with: Data(ReportJSON.encodedWithoutLinks(context).utf8))
       var document = object as? [String: Any] ?? [:]
       document["links"] = nil
       self.init(document: document, links: context.links.map { LinkFacts(ReportJSON.Link($0)) })

@@ -187,15 +187,20 @@ public struct ReportJSON: Encodable {
     return encoder
   }
 
+  /// report.json for `context` with an empty list of links: everything else, which is small.
+  static func encodedWithoutLinks(_ context: ReportContext) -> String {
+    var bare = context
+    bare.links = []
+    return ReportJSON(context: bare).encoded()
+  }
+
   /// report.json for `context`, the same bytes as `encoded()`, handed out in parts: everything but
   /// the links is encoded whole, the links a batch at a time on `jobs` threads, so that a large
   /// tenant's report is never whole in memory.
   static func write(
     _ context: ReportContext, jobs: Int, batch: Int = 1024, _ part: (String) throws(ShareLensError) -> Void
   ) throws(ShareLensError) {
-    var bare = context
-    bare.links = []
-    let text = ReportJSON(context: bare).encoded()
+    let text = encodedWithoutLinks(context)
     let emptyLinks = "\n  \"links\" : [\n\n  ]"
     guard !context.links.isEmpty else { return try part(text) }
     // An encoder that writes an empty list another way: the whole report at once, links and all.

@@ -78,6 +78,16 @@ import Testing
     #expect(forward.changes.first?.severity == "high")
     #expect(
       ReportComparer.compare(old: Self.report(findings: a), new: Self.report(findings: a.reversed())).changes.isEmpty)
+    // Links too: of two entries with one id, the more severe (in any case), then the first summary.
+    let links: [[String: Any]] = [
+      ["id": "L", "scope": "anyone", "summary": "b", "itemName": "low.docx"],
+      ["id": "L", "scope": "anyone", "severity": "HIGH", "summary": "z", "itemName": "high.docx"],
+      ["id": "L", "scope": "anyone", "summary": "a", "itemName": "first.docx"],
+    ]
+    for order in [links, links.reversed()] {
+      let diff = ReportComparer.compare(old: Self.report(), new: Self.report(links: order))
+      #expect(diff.changes.first { $0.kind == "link.new" }?.summary.contains("high.docx") == true)
+    }
   }
 
   @Test func tenantChangesAreNamedAndLooseningComesFirst() {
